@@ -1,0 +1,196 @@
+package dev.orgauthz.evaluation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The condition keys of a request and their values. Keys compare case-insensitively, as AWS
+ * compares them. A key is either absent, single-valued (a list of one) or multivalued (any number,
+ * including none: a present but empty set). A key set with {@link Builder#putAll} is multivalued,
+ * and so are the global keys that AWS defines as multivalued ({@code aws:TagKeys}, {@code
+ * aws:PrincipalOrgPaths}, ...) however they are set: an operator without {@code ForAllValues} or
+ * {@code ForAnyValue} never matches a multivalued key. Immutable.
+ */
+public final class RequestContext {
+  /** The global condition keys that AWS defines as multivalued, lowercased. */
+  public static final Set<String> MULTIVALUED_GLOBAL_KEYS =
+      Set.of(
+          "aws:calledvia",
+          "aws:principalorgpaths",
+          "aws:resourceorgpaths",
+          "aws:principalservicenameslist",
+          "aws:tagkeys",
+          "aws:sourceorgpaths",
+          "aws:vpceorgpaths");
+
+  private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of());
+
+  private final Map<String, List<String>> values;
+  private final Map<String, String> names;
+  private final Set<String> multivalued;
+
+  private RequestContext(
+      Map<String, List<String>> values, Map<String, String> names, Set<String> multivalued) {
+    this.values = values;
+    this.names = names;
+    this.multivalued = multivalued;
+  }
+
+  /** The context with no key. */
+  public static RequestContext empty() {
+    return EMPTY;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this context's keys, to add or replace some. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    values.forEach(
+        (lower, list) -> {
+          String name = names.getOrDefault(lower, lower);
+          if (multivalued.contains(lower)) {
+            builder.putAll(name, list);
+          } else {
+            builder.put(name, list.get(0));
+          }
+        });
+    return builder;
+  }
+
+  /**
+   * The values of a key, or null when the request lacks it.
+   *
+   * @param key the key in any case
+   */
+  public @Nullable List<String> values(String key) {
+    List<String> found = values.get(key);
+    return found != null ? found : values.get(key.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * True when the key is multivalued: set as a list, or one of {@link #MULTIVALUED_GLOBAL_KEYS}.
+   */
+  public boolean isMultivalued(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    return multivalued.contains(lower) || MULTIVALUED_GLOBAL_KEYS.contains(lower);
+  }
+
+  /** True when the request has the key. */
+  public boolean has(String key) {
+    return values(key) != null;
+  }
+
+  /** The keys as first written, in insertion order. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names.values()));
+  }
+
+  /** The number of keys. */
+  public int size() {
+    return values.size();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof RequestContext other
+        && values.equals(other.values)
+        && multivalued.equals(other.multivalued);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("{");
+    values.forEach(
+        (lower, list) -> {
+          if (out.length() > 1) {
+            out.append(", ");
+          }
+          out.append(names.getOrDefault(lower, lower)).append('=');
+          out.append(list.size() == 1 ? list.get(0) : list.toString());
+        });
+    return out.append('}').toString();
+  }
+
+  /** Builds a {@link RequestContext}. A later value for the same key replaces the earlier one. */
+  public static final class Builder {
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Set<String> multivalued = new java.util.HashSet<>();
+
+    private Builder() {}
+
+    /** Sets a single-valued key. */
+    public Builder put(String key, String value) {
+      String lower = key.toLowerCase(Locale.ROOT);
+      values.put(lower, List.of(value));
+      names.put(lower, key);
+      multivalued.remove(lower);
+      return this;
+    }
+
+    /** Sets a multivalued key; an empty list is a present key with no value. */
+    public Builder putAll(String key, List<String> list) {
+      String lower = key.toLowerCase(Locale.ROOT);
+      values.put(lower, List.copyOf(list));
+      names.put(lower, key);
+      multivalued.add(lower);
+      return this;
+    }
+
+    /** Sets a single-valued key only when the builder lacks it (in any case). */
+    public Builder putIfAbsent(String key, String value) {
+      if (!has(key)) {
+        put(key, value);
+      }
+      return this;
+    }
+
+    /** Sets a multivalued key only when the builder lacks it (in any case). */
+    public Builder putAllIfAbsent(String key, List<String> list) {
+      if (!has(key)) {
+        putAll(key, list);
+      }
+      return this;
+    }
+
+    /** Removes a key. */
+    public Builder remove(String key) {
+      String lower = key.toLowerCase(Locale.ROOT);
+      values.remove(lower);
+      names.remove(lower);
+      multivalued.remove(lower);
+      return this;
+    }
+
+    /** True when the builder has the key, in any case. */
+    public boolean has(String key) {
+      return values.containsKey(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** The immutable context. */
+    public RequestContext build() {
+      if (values.isEmpty()) {
+        return EMPTY;
+      }
+      Map<String, List<String>> copy = new LinkedHashMap<>(values);
+      return new RequestContext(
+          Collections.unmodifiableMap(copy),
+          Collections.unmodifiableMap(new LinkedHashMap<>(names)),
+          Set.copyOf(multivalued));
+    }
+  }
+}
