@@ -19,8 +19,8 @@ public final class LayeredEvaluator {
   /**
    * Evaluates a request against the layers and returns the outcome with its trace.
    *
-   * @throws dev.orgauthz.policy.PolicyException when a policy holds a resource pattern whose
-   *     policy variable is malformed (documents from {@code Policies.parse} never do)
+   * @throws dev.orgauthz.policy.PolicyException when a policy holds a resource pattern whose policy
+   *     variable is malformed (documents from {@code Policies.parse} never do)
    */
   public static EvaluationResult evaluate(PolicyLayers layers, EvaluationRequest request) {
     return Engine.explain(CompiledLayers.compile(layers, new PolicyCompiler()), request);
