@@ -92,8 +92,8 @@ class LayeredEvaluatorTest {
       NamedPolicy ec2Only =
           scp(
               "p-ec2only",
-              "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ec2:*\","
-                  + "\"Resource\":\"*\"}}");
+              "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                  + "\"Action\":\"ec2:*\",\"Resource\":\"*\"}}");
       var layers =
           PolicyLayers.builder()
               .scpLevels(levels(List.of(fullAccess()), List.of(ec2Only), List.of(fullAccess())))

@@ -64,29 +64,31 @@ class PoliciesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "duplicate Effect | {\"Statement\":{\"Effect\":\"Allow\",\"Effect\":\"Deny\",\"Action\":\"*\","
-            + "\"Resource\":\"*\"}} | | duplicate key",
-        "both Action and NotAction | {\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
-            + "\"NotAction\":\"s3:*\",\"Resource\":\"*\"}} | /Statement | both Action and NotAction",
-        "no Action | {\"Statement\":{\"Effect\":\"Allow\",\"Resource\":\"*\"}} | /Statement"
+        "duplicate Effect | {`Statement`:{`Effect`:`Allow`,`Effect`:`Deny`,`Action`:`*`,"
+            + "`Resource`:`*`}} | | duplicate key",
+        "both Action and NotAction | {`Statement`:{`Effect`:`Allow`,`Action`:`*`,"
+            + "`NotAction`:`s3:*`,`Resource`:`*`}} | /Statement | both Action and NotAction",
+        "no Action | {`Statement`:{`Effect`:`Allow`,`Resource`:`*`}} | /Statement"
             + " | neither Action nor NotAction",
-        "no Resource | {\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\"}} | /Statement"
+        "no Resource | {`Statement`:{`Effect`:`Allow`,`Action`:`*`}} | /Statement"
             + " | neither Resource nor NotResource",
-        "bad Effect | {\"Statement\":{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}}"
+        "bad Effect | {`Statement`:{`Effect`:`allow`,`Action`:`*`,`Resource`:`*`}}"
             + " | /Statement/Effect | policy grammar",
-        "unknown key | {\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
-            + "\"Actions\":\"x\"}} | /Statement | policy grammar",
-        "Principal in identity policy | {\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\","
-            + "\"Action\":\"*\",\"Resource\":\"*\"}} | /Statement/Principal | cannot have Principal",
-        "action without service | {\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"GetObject\","
-            + "\"Resource\":\"*\"}} | /Statement/Action | add the service prefix",
-        "resource not an ARN | {\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
-            + "\"Resource\":[\"*\",\"bucket\"]}} | /Statement/Resource/1 | is not `*` nor an ARN",
-        "not JSON | {\"Statement\": | | not valid JSON",
-        "bad version | {\"Version\":\"2012-10-18\",\"Statement\":[]} | /Version | policy grammar",
+        "unknown key | {`Statement`:{`Effect`:`Allow`,`Action`:`*`,`Resource`:`*`,"
+            + "`Actions`:`x`}} | /Statement | policy grammar",
+        "Principal in identity policy | {`Statement`:{`Effect`:`Allow`,`Principal`:`*`,"
+            + "`Action`:`*`,`Resource`:`*`}} | /Statement/Principal | cannot have Principal",
+        "action without service | {`Statement`:{`Effect`:`Allow`,`Action`:`GetObject`,"
+            + "`Resource`:`*`}} | /Statement/Action | add the service prefix",
+        "resource not an ARN | {`Statement`:{`Effect`:`Allow`,`Action`:`s3:*`,"
+            + "`Resource`:[`*`,`bucket`]}} | /Statement/Resource/1 | is not `*` nor an ARN",
+        "not JSON | {`Statement`: | | not valid JSON",
+        "bad version | {`Version`:`2012-10-18`,`Statement`:[]} | /Version | policy grammar",
       })
   void rejectsWhatAwsRejects(String name, String json, String pointer, String message) {
-    assertThatThrownBy(() -> Policies.parse(json, PolicyType.IDENTITY, "policy.json"))
+    // The cases write JSON with backquotes for double quotes, to stay readable.
+    String document = json.replace('`', '"');
+    assertThatThrownBy(() -> Policies.parse(document, PolicyType.IDENTITY, "policy.json"))
         .isInstanceOfSatisfying(
             PolicyException.class,
             e -> {
