@@ -43,9 +43,10 @@ public final class ActionMatcher {
   }
 
   /**
-   * True when a listed pattern matches the action.
+   * True when a listed pattern matches the action. Case-insensitive: the action need not be
+   * lowercased.
    *
-   * @param action the action, lowercased
+   * @param action the action
    * @param colon the index of the colon that ends the service prefix in {@code action}
    */
   public boolean matches(String action, int colon) {
@@ -55,7 +56,7 @@ public final class ActionMatcher {
     for (int i = 0; i < services.length; i++) {
       String service = services[i];
       if (service.length() == colon
-          && action.startsWith(service)
+          && action.regionMatches(true, 0, service, 0, colon)
           && names[i].matches(action, colon + 1, action.length())) {
         return true;
       }
