@@ -31,6 +31,18 @@ public final class Policies {
    * @throws PolicyException when the document is malformed or AWS would reject it
    */
   public static PolicyDocument parse(String text, PolicyType type, String source) {
-    return PolicyReader.read(text, type, source);
+    return PolicyReader.read(text, type, source, PolicyLimits.DEFAULT);
+  }
+
+  /**
+   * Parses and validates a document within the given limits.
+   *
+   * @param limits the input limits; a document beyond them is a {@link PolicyException}
+   * @throws PolicyException when the document is malformed, AWS would reject it, or it exceeds the
+   *     limits
+   */
+  public static PolicyDocument parse(
+      String text, PolicyType type, String source, PolicyLimits limits) {
+    return PolicyReader.read(text, type, source, limits);
   }
 }

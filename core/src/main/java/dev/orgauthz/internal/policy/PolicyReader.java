@@ -10,6 +10,7 @@ import dev.orgauthz.policy.Effect;
 import dev.orgauthz.policy.Finding;
 import dev.orgauthz.policy.PolicyDocument;
 import dev.orgauthz.policy.PolicyException;
+import dev.orgauthz.policy.PolicyLimits;
 import dev.orgauthz.policy.PolicyType;
 import dev.orgauthz.policy.PrincipalElement;
 import dev.orgauthz.policy.Statement;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +37,7 @@ public final class PolicyReader {
   /** The size limit of a service control policy, in characters. */
   public static final int SCP_MAX_CHARACTERS = 5_120;
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
+  private static final JsonMapper MAPPER = mapper(PolicyLimits.DEFAULT);
 
   private static final Schema SCHEMA = loadSchema();
 
@@ -61,19 +60,76 @@ public final class PolicyReader {
     return MAPPER;
   }
 
+  private static JsonMapper mapper(PolicyLimits limits) {
+    // The parser stops at the nesting limit (plus one, so that checkDepth can name the problem)
+    // before building a deep tree.
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxNestingDepth() + 1)
+                    .build())
+            .build();
+    return JsonMapper.builder(factory)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .build();
+  }
+
   /** Parses a document given as JSON, a JSON string holding JSON, or URL-encoded JSON. */
-  public static PolicyDocument read(String text, PolicyType type, String source) {
-    JsonNode root = parseJson(decode(text, source), source);
-    return read(root, type, source);
+  public static PolicyDocument read(
+      String text, PolicyType type, String source, PolicyLimits limits) {
+    if (text.length() > limits.maxCharacters()) {
+      throw new PolicyException(
+          source,
+          "",
+          "the policy document has "
+              + text.length()
+              + " characters, over the limit of "
+              + limits.maxCharacters()
+              + "; raise PolicyLimits.maxCharacters if it is genuine");
+    }
+    JsonNode root = parseJson(decode(text, source), source, limits);
+    return read(root, type, source, limits);
   }
 
   /** Validates and reads a document already parsed as JSON. */
-  public static PolicyDocument read(JsonNode root, PolicyType type, String source) {
+  public static PolicyDocument read(
+      JsonNode root, PolicyType type, String source, PolicyLimits limits) {
     if (root.isString()) {
-      return read(root.stringValue(), type, source);
+      return read(root.stringValue(), type, source, limits);
     }
+    checkDepth(root, 1, limits.maxNestingDepth(), source);
     validateSchema(root, source);
+    JsonNode statements = root.get("Statement");
+    if (statements != null && statements.size() > limits.maxStatements()) {
+      throw new PolicyException(
+          source,
+          "/Statement",
+          "the policy has "
+              + statements.size()
+              + " statements, over the limit of "
+              + limits.maxStatements()
+              + "; raise PolicyLimits.maxStatements if it is genuine");
+    }
     return new PolicyReader.Walker(type, source).document(root);
+  }
+
+  private static void checkDepth(JsonNode node, int depth, int max, String source) {
+    if (!node.isContainer()) {
+      return;
+    }
+    if (depth > max) {
+      throw new PolicyException(
+          source,
+          "",
+          "the policy document nests deeper than "
+              + max
+              + " levels; a policy needs 6, so this is not a policy");
+    }
+    for (JsonNode child : node) {
+      checkDepth(child, depth + 1, max, source);
+    }
   }
 
   private static String decode(String text, String source) {
@@ -92,9 +148,10 @@ public final class PolicyReader {
     return trimmed;
   }
 
-  private static JsonNode parseJson(String text, String source) {
+  private static JsonNode parseJson(String text, String source, PolicyLimits limits) {
     try {
-      return MAPPER.readTree(text);
+      JsonMapper mapper = limits.equals(PolicyLimits.DEFAULT) ? MAPPER : mapper(limits);
+      return mapper.readTree(text);
     } catch (JacksonException e) {
       String message = e.getOriginalMessage();
       String where = "";
