@@ -150,7 +150,7 @@ public final class Snapshot {
             + set.name()
             + "` uses AWS managed policy `"
             + arn
-            + "`, which the catalog of AWS managed policies lacks: add its document to the catalog");
+            + "`, which the catalog of AWS managed policies lacks: add the policy to the catalog");
   }
 
   private void checkCustomerManaged(

@@ -145,7 +145,7 @@ public final class Organization {
                 + policy.id()
                 + ") is attached to `"
                 + target
-                + "`, which is not in the organization: attach it to the root, an OU or an account");
+                + "`, which is not in the organization: attach it to the root, an OU or account");
       }
     }
   }

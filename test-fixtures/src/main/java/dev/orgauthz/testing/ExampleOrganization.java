@@ -396,7 +396,7 @@ public final class ExampleOrganization {
               "StringNotEquals": { "aws:RequestedRegion": ["eu-west-1", "us-east-1"] },
               "ArnNotLike": {
                 "aws:PrincipalArn": [
-                  "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_AdministratorAccess_*"
+                  "arn:aws:iam::*:role/aws-reserved/*AWSReservedSSO_AdministratorAccess_*"
                 ]
               }
             }
