@@ -86,9 +86,7 @@ public record Principal(
       return new Principal(Kind.FEDERATED_USER, text, account, null, lastPart(resource));
     }
     throw new IllegalArgumentException(
-        "principal `"
-            + text
-            + "` is not a user, role, assumed-role, federated-user or root ARN");
+        "principal `" + text + "` is not a user, role, assumed-role, federated-user or root ARN");
   }
 
   private static String lastPart(String resource) {

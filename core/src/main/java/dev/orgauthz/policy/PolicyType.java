@@ -1,9 +1,9 @@
 package dev.orgauthz.policy;
 
 /**
- * The kind of a policy document. The kind decides which elements a document may hold (for example
- * a service control policy never has a {@code Principal}, a resource control policy always has
- * {@code "Principal": "*"}) and how the evaluator uses it.
+ * The kind of a policy document. The kind decides which elements a document may hold (for example a
+ * service control policy never has a {@code Principal}, a resource control policy always has {@code
+ * "Principal": "*"}) and how the evaluator uses it.
  */
 public enum PolicyType {
   /** A policy attached to an IAM user, group or role, or to a permission set. */

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Template {
   private final String text;
-  /** Literal text and variables, in order; a literal is a {@link String}, a variable a {@link Var}. */
+
+  /**
+   * Literal text and variables, in order; a literal is a {@link String}, a variable a {@link Var}.
+   */
   private final Object[] parts;
 
   private final boolean hasVariables;
@@ -100,9 +103,7 @@ public final class Template {
       throw new PolicyException(
           source,
           pointer,
-          "malformed default in policy variable `${"
-              + inside
-              + "}`: write `${key, 'default'}`");
+          "malformed default in policy variable `${" + inside + "}`: write `${key, 'default'}`");
     }
     return new Var(key, rest.substring(1, rest.length() - 1));
   }

@@ -7,12 +7,12 @@ import java.util.List;
  * A compiled glob: {@code *} matches any run of characters (empty included), {@code ?} exactly one
  * character, everything else itself. The pattern is split once into the literal chunks between
  * stars; matching anchors the first chunk at the start, the last at the end, and places each middle
- * chunk at its leftmost fit. Leftmost placement is optimal because chunks have a fixed length, so no
- * backtracking is needed: matching takes time linear in the text for each chunk and never explodes
- * on patterns such as {@code *a*a*a*a*b}.
+ * chunk at its leftmost fit. Leftmost placement is optimal because chunks have a fixed length, so
+ * no backtracking is needed: matching takes time linear in the text for each chunk and never
+ * explodes on patterns such as {@code *a*a*a*a*b}.
  *
- * <p>With {@code escapes}, a backslash makes the next character literal; policy variables use it
- * to keep substituted text from acting as a wildcard.
+ * <p>With {@code escapes}, a backslash makes the next character literal; policy variables use it to
+ * keep substituted text from acting as a wildcard.
  */
 public final class Glob {
   private static final char ANY_ONE = '\u0000';
@@ -20,8 +20,10 @@ public final class Glob {
   private final String pattern;
   private final boolean ignoreCase;
   private final boolean hasStar;
+
   /** The chunks between stars; {@link #ANY_ONE} marks a {@code ?} inside a chunk. */
   private final char[][] chunks;
+
   /** Per chunk, which positions are {@code ?}. Null when the chunk has none. */
   private final boolean[][] wild;
 

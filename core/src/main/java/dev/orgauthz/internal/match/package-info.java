@@ -1,4 +1,6 @@
-/** Pattern matching for actions, resources and strings: linear-time globs, no regular expressions. */
+/**
+ * Pattern matching for actions, resources and strings: linear-time globs, no regular expressions.
+ */
 @NullMarked
 package dev.orgauthz.internal.match;
 
