@@ -1,7 +1,6 @@
 package dev.orgauthz.internal.condition;
 
 import dev.orgauthz.policy.ConditionClause;
-import dev.orgauthz.policy.PolicyException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,15 +32,12 @@ final class BinaryValues extends PolicyValues {
       String text = texts.get(i);
       int length = decodedLength(text);
       if (length < 0) {
-        throw new PolicyException(
+        throw unreadable(
+            clause,
             source,
-            clause.pointer(),
-            "`"
-                + text
-                + "` is not base64 for `"
-                + clause.operator()
-                + "`: write the bytes in"
-                + " standard base64, such as `QmluYXJ5VmFsdWU=`");
+            text,
+            "base64",
+            "write the bytes in standard base64, such as `QmluYXJ5VmFsdWU=`");
       }
       values[i] = new byte[length];
       decode(text, values[i], true);

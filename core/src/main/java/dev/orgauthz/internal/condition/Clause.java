@@ -91,8 +91,8 @@ abstract class Clause {
           clause.pointer(),
           "`"
               + written
-              + "` is not an operator: Null itself tests whether the key exists, so"
-              + " write `Null` without `IfExists`");
+              + "` is not an operator: Null itself tests whether the key exists,"
+              + " so write `Null` without `IfExists`");
     }
     if (operator == Operator.NULL && qualifier != Qualifier.NONE) {
       throw new PolicyException(
@@ -100,8 +100,8 @@ abstract class Clause {
           clause.pointer(),
           "`"
               + written
-              + "` is not an operator: Null tests whether the key exists and takes no"
-              + " set qualifier, so write `Null`");
+              + "` is not an operator: Null tests whether the key exists and"
+              + " takes no set qualifier, so write `Null`");
     }
     if (clause.values().isEmpty()) {
       throw new PolicyException(
@@ -111,8 +111,8 @@ abstract class Clause {
               + written
               + "` on `"
               + clause.key()
-              + "` has no value: give at least one value or"
-              + " remove the key");
+              + "` has no value: give at least one value"
+              + " or remove the key");
     }
 
     String key = clause.key().toLowerCase(Locale.ROOT);
@@ -189,15 +189,12 @@ abstract class Clause {
         } else if (value.equalsIgnoreCase("false")) {
           whenPresent = true;
         } else {
-          throw new PolicyException(
+          throw PolicyValues.unreadable(
+              clause,
               source,
-              clause.pointer(),
-              "`"
-                  + value
-                  + "` is not a boolean for `"
-                  + clause.operator()
-                  + "`: write `true`"
-                  + " (the key is absent) or `false` (the key is present)");
+              value,
+              "a boolean",
+              "write `true` (the key is absent) or `false` (the key is present)");
         }
       }
       return new NullClause(key, whenAbsent, whenPresent);

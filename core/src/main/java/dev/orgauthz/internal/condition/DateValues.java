@@ -2,7 +2,6 @@ package dev.orgauthz.internal.condition;
 
 import dev.orgauthz.internal.condition.Operator.Comparison;
 import dev.orgauthz.policy.ConditionClause;
-import dev.orgauthz.policy.PolicyException;
 import java.util.List;
 
 /**
@@ -35,15 +34,13 @@ final class DateValues extends PolicyValues {
       String value = values.get(i);
       seconds[i] = epochSeconds(value);
       if (seconds[i] == INVALID) {
-        throw new PolicyException(
+        throw unreadable(
+            clause,
             source,
-            clause.pointer(),
-            "`"
-                + value
-                + "` is not a date for `"
-                + clause.operator()
-                + "`: write epoch seconds"
-                + " or an ISO 8601 date such as `2024-01-31` or `2024-01-31T12:00:00Z`");
+            value,
+            "a date",
+            "write epoch seconds or an ISO 8601 date such as `2024-01-31` or"
+                + " `2024-01-31T12:00:00Z`");
       }
     }
     return new DateValues(comparison, seconds);

@@ -1,7 +1,6 @@
 package dev.orgauthz.internal.condition;
 
 import dev.orgauthz.policy.ConditionClause;
-import dev.orgauthz.policy.PolicyException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -39,15 +38,13 @@ final class IpValues extends PolicyValues {
     for (String value : clause.values()) {
       Range range = range(value);
       if (range == null) {
-        throw new PolicyException(
+        throw unreadable(
+            clause,
             source,
-            clause.pointer(),
-            "`"
-                + value
-                + "` is not an IP address or CIDR range for `"
-                + clause.operator()
-                + "`: write an address such as `203.0.113.7` or a range such as `203.0.113.0/24`"
-                + " or `2001:db8::/32`");
+            value,
+            "an IP address or CIDR range",
+            "write an address such as `203.0.113.7` or a range such as `203.0.113.0/24` or"
+                + " `2001:db8::/32`");
       }
       (isIpv4(value) ? v4 : v6).add(range);
     }

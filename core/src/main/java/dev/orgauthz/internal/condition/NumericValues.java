@@ -2,7 +2,6 @@ package dev.orgauthz.internal.condition;
 
 import dev.orgauthz.internal.condition.Operator.Comparison;
 import dev.orgauthz.policy.ConditionClause;
-import dev.orgauthz.policy.PolicyException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -48,15 +47,12 @@ final class NumericValues extends PolicyValues {
       String value = values.get(i);
       int shape = shape(value);
       if (shape == INVALID) {
-        throw new PolicyException(
+        throw unreadable(
+            clause,
             source,
-            clause.pointer(),
-            "`"
-                + value
-                + "` is not a number for `"
-                + clause.operator()
-                + "`: write an integer or"
-                + " a decimal such as `10` or `2.5`, without exponent or `+`");
+            value,
+            "a number",
+            "write an integer or a decimal such as `10` or `2.5`, without exponent or `+`");
       }
       decimals[i] = new BigDecimal(value);
       isLong[i] = shape == LONG;

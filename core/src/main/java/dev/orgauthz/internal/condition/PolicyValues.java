@@ -47,6 +47,18 @@ abstract class PolicyValues {
   void collectKeys(Set<String> keys) {}
 
   /**
+   * The load-time error for a policy value the operator cannot read.
+   *
+   * @param what what the value should be, with its article: {@code a number}
+   * @param fix how to write such a value
+   */
+  static PolicyException unreadable(
+      ConditionClause clause, String source, String value, String what, String fix) {
+    String problem = "`" + value + "` is not " + what + " for `" + clause.operator() + "`: " + fix;
+    return new PolicyException(source, clause.pointer(), problem);
+  }
+
+  /**
    * Compiles the values of a clause for its operator.
    *
    * @throws PolicyException when a value cannot be read as the operator's type

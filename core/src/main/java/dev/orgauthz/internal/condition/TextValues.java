@@ -4,7 +4,6 @@ import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Operator.Kind;
 import dev.orgauthz.internal.match.Glob;
 import dev.orgauthz.policy.ConditionClause;
-import dev.orgauthz.policy.PolicyException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -57,20 +56,13 @@ final class TextValues extends PolicyValues {
         text = requireResolved(template.resolve(RequestContext.empty(), escaped));
       }
       Matcher matcher = matcher(kind, text, escaped);
+      if (matcher == null && kind == Kind.BOOL) {
+        throw unreadable(clause, source, value, "a boolean", "write `true` or `false`");
+      }
+      // An Arn value without six parts matches no request value (semantics 4.3): leave it out.
       if (matcher != null) {
         matchers.add(matcher);
-      } else if (kind == Kind.BOOL) {
-        throw new PolicyException(
-            source,
-            clause.pointer(),
-            "`"
-                + value
-                + "` is not a boolean for `"
-                + clause.operator()
-                + "`: write `true` or"
-                + " `false`");
       }
-      // A policy value that is not an ARN matches no request value (semantics 4.3).
     }
     return new TextValues(kind, matchers.toArray(new Matcher[0]), templates.toArray(NO_TEMPLATES));
   }
