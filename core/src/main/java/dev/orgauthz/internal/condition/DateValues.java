@@ -16,7 +16,6 @@ final class DateValues extends PolicyValues {
   /** Returned by {@link #epochSeconds} for text that is not a date. */
   static final long INVALID = Long.MIN_VALUE;
 
-  private static final int MAX_EPOCH_DIGITS = 18;
   private static final long SECONDS_PER_DAY = 86_400;
 
   private final Comparison comparison;
@@ -67,7 +66,7 @@ final class DateValues extends PolicyValues {
       return INVALID;
     }
     int digits = 0;
-    while (digits < length && isDigit(text.charAt(digits))) {
+    while (digits < length && Digits.isDigit(text.charAt(digits))) {
       digits++;
     }
     if (digits == length || (digits > 0 && text.charAt(digits) == '.')) {
@@ -78,7 +77,7 @@ final class DateValues extends PolicyValues {
 
   /** Epoch seconds: {@code digits} leading digits and optionally a point and a fraction. */
   private static long epoch(String text, int digits) {
-    if (digits > MAX_EPOCH_DIGITS) {
+    if (digits > Digits.MAX) {
       return INVALID;
     }
     if (digits < text.length()) {
@@ -86,7 +85,7 @@ final class DateValues extends PolicyValues {
         return INVALID;
       }
       for (int i = digits + 1; i < text.length(); i++) {
-        if (!isDigit(text.charAt(i))) {
+        if (!Digits.isDigit(text.charAt(i))) {
           return INVALID;
         }
       }
@@ -133,7 +132,7 @@ final class DateValues extends PolicyValues {
       position = 19;
       if (position < length && text.charAt(position) == '.') {
         int start = ++position;
-        while (position < length && isDigit(text.charAt(position))) {
+        while (position < length && Digits.isDigit(text.charAt(position))) {
           position++;
         }
         if (position == start) {
@@ -175,24 +174,9 @@ final class DateValues extends PolicyValues {
     return sign == '+' ? offset : -offset;
   }
 
-  /** The digits in {@code text[from, to)} as a number, or -1 when one is not a digit. */
+  /** The digits {@code text[from, to)} as a number, or -1. */
   private static long number(String text, int from, int to) {
-    if (from >= to || to > text.length()) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (!isDigit(c)) {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return Digits.value(text, from, to, Digits.MAX);
   }
 
   private static long daysInMonth(long year, long month) {

@@ -22,7 +22,7 @@ final class IpAddresses {
       if (i < to && text.charAt(i) != '.') {
         continue;
       }
-      int octet = decimal(text, start, i, 3);
+      int octet = decimal(text, start, i);
       if (octet < 0 || octet > 255 || ++octets > 4) {
         return -1;
       }
@@ -137,7 +137,7 @@ final class IpAddresses {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       int digit;
-      if (c >= '0' && c <= '9') {
+      if (Digits.isDigit(c)) {
         digit = c - '0';
       } else if (c >= 'a' && c <= 'f') {
         digit = c - 'a' + 10;
@@ -151,19 +151,8 @@ final class IpAddresses {
     return value;
   }
 
-  /** One to {@code maxDigits} decimal digits as a number, or -1. */
-  static int decimal(String text, int from, int to, int maxDigits) {
-    if (from >= to || to - from > maxDigits) {
-      return -1;
-    }
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
+  /** One to three decimal digits as a number, or -1: an octet or a prefix length. */
+  static int decimal(String text, int from, int to) {
+    return (int) Digits.value(text, from, to, 3);
   }
 }

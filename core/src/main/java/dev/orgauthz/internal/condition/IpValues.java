@@ -61,7 +61,7 @@ final class IpValues extends PolicyValues {
     int end = slash < 0 ? value.length() : slash;
     boolean ipv4 = isIpv4(value);
     int maxPrefix = ipv4 ? 32 : 128;
-    int prefix = slash < 0 ? maxPrefix : IpAddresses.decimal(value, slash + 1, value.length(), 3);
+    int prefix = slash < 0 ? maxPrefix : IpAddresses.decimal(value, slash + 1, value.length());
     if (prefix < 0 || prefix > maxPrefix) {
       return null;
     }

@@ -20,8 +20,6 @@ final class NumericValues extends PolicyValues {
   /** A decimal, or an integer too long for a {@code long}. */
   static final int DECIMAL = 2;
 
-  private static final int MAX_LONG_DIGITS = 18;
-
   private final Comparison comparison;
   private final BigDecimal[] decimals;
 
@@ -71,7 +69,7 @@ final class NumericValues extends PolicyValues {
     int length = text.length();
     int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
     int start = i;
-    while (i < length && isDigit(text.charAt(i))) {
+    while (i < length && Digits.isDigit(text.charAt(i))) {
       i++;
     }
     int digits = i - start;
@@ -79,21 +77,17 @@ final class NumericValues extends PolicyValues {
       return INVALID;
     }
     if (i == length) {
-      return digits <= MAX_LONG_DIGITS ? LONG : DECIMAL;
+      return digits <= Digits.MAX ? LONG : DECIMAL;
     }
     if (text.charAt(i) != '.' || i + 1 == length) {
       return INVALID;
     }
     for (i++; i < length; i++) {
-      if (!isDigit(text.charAt(i))) {
+      if (!Digits.isDigit(text.charAt(i))) {
         return INVALID;
       }
     }
     return DECIMAL;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   @Override

@@ -170,6 +170,7 @@ class OperatorTest {
           IpAddress    | 2001:db8::/65                | k=2001:db8::7fff:0:0:1       | true
           IpAddress    | 2001:db8::/65                | k=2001:db8::8000:0:0:1       | false
           IpAddress    | ::ffff:203.0.113.0/120       | k=::ffff:203.0.113.9         | true
+          IpAddress    | ::ffff:203.0.113.0/120       | k=0:0:0:0:0:ffff:203.0.113.9 | true
           IpAddress    | ::/0                         | k=203.0.113.7                | false
           IpAddress    | 0.0.0.0/0                    | k=::1                        | false
           IpAddress    | 203.0.113.0/24               | k=not-an-ip                  | false
