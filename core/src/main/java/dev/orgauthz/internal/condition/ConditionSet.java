@@ -13,8 +13,9 @@ import java.util.Set;
  * <p>Choices where AWS documents nothing (semantics 5): an operator without a set qualifier never
  * matches a multivalued key, even negated or with {@code IfExists}, unless the key is absent; a
  * request value the operator cannot read (not a number, date, IP address, ARN, boolean or base64)
- * satisfies neither the operator nor its negation; {@code Null} counts a key present with no value
- * as absent.
+ * satisfies neither the operator nor its negation; an Arn policy value without six parts matches no
+ * request value, so a negated Arn operator ignores it; {@code Null} counts a key present with no
+ * value as absent.
  */
 public final class ConditionSet {
   /** The condition of a statement without a {@code Condition} block: always true. */

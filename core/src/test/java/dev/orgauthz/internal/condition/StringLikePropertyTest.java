@@ -36,7 +36,10 @@ class StringLikePropertyTest {
     assertThat(set.matches(request)).isEqualTo(text.equals(name));
   }
 
-  /** Without {@code *} and {@code ?}, every printable character stands for itself. */
+  /**
+   * Without {@code *} and {@code ?}, every printable character stands for itself (Version
+   * 2008-10-17, so that {@code ${} is text too).
+   */
   @Property(tries = 500)
   void withoutWildcardsIsEquality(
       @ForAll @CharRange(from = ' ', to = '~') @StringLength(max = 6) String pattern,
@@ -44,7 +47,7 @@ class StringLikePropertyTest {
     String literal = pattern.replace("*", "").replace("?", "");
     ConditionSet set =
         ConditionSet.compile(
-            List.of(new ConditionClause("StringLike", "k", List.of(literal), "/")), true, "p");
+            List.of(new ConditionClause("StringLike", "k", List.of(literal), "/")), false, "p");
 
     assertThat(set.matches(RequestContext.builder().put("k", literal).build())).isTrue();
     assertThat(set.matches(RequestContext.builder().put("k", text).build()))
