@@ -72,14 +72,6 @@ public record AccessRequest(
     return new Builder();
   }
 
-  /** The principal as a person reads it: the user name or id as given, or the role ARN. */
-  public String principalLabel() {
-    if (user != null) {
-      return permissionSet == null ? user : user + " with " + permissionSet;
-    }
-    return String.valueOf(roleArn);
-  }
-
   /** Builds an {@link AccessRequest}. */
   public static final class Builder {
     private @Nullable String user;

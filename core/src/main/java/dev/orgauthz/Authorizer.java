@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
 public final class Authorizer {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
+  /** How many known names an error message lists. */
+  private static final int LISTED = 20;
+
   private final Snapshot snapshot;
   private final AuthorizerOptions options;
   private final Organization organization;
@@ -91,13 +94,17 @@ public final class Authorizer {
    */
   public Outcome decide(AccessRequest request) {
     Target target = resolve(request);
+    if (target.sessions().isEmpty()) {
+      return Outcome.IMPLICIT_DENY;
+    }
+    RequestContext keys = requestKeys(request, target);
     boolean explicit = false;
     for (Session session : target.sessions()) {
       CompiledLayers layers = catalog.layers(session, target.resourceAccount(), request.action());
       if (layers == null) {
         continue;
       }
-      Outcome outcome = Engine.decide(layers, evaluationRequest(session, request, target));
+      Outcome outcome = Engine.decide(layers, evaluationRequest(session, request, target, keys));
       if (outcome == Outcome.ALLOWED) {
         return Outcome.ALLOWED;
       }
@@ -113,6 +120,7 @@ public final class Authorizer {
    */
   public Decision explain(AccessRequest request) {
     Target target = resolve(request);
+    RequestContext keys = requestKeys(request, target);
     List<RoleDecision> roles = new ArrayList<>(target.sessions().size());
     boolean allowed = false;
     boolean explicit = false;
@@ -134,7 +142,7 @@ public final class Authorizer {
                 Set.of(),
                 String.valueOf(role.notUsable));
       } else {
-        evaluation = evaluationRequest(session, request, target);
+        evaluation = evaluationRequest(session, request, target, keys);
         result = Engine.explain(layers, evaluation);
       }
       allowed |= result.outcome() == Outcome.ALLOWED;
@@ -303,8 +311,15 @@ public final class Authorizer {
     return set;
   }
 
+  /** Names for a message: at most {@value #LISTED}, then how many more. */
   private static String list(Set<String> names) {
-    return String.join(", ", names);
+    if (names.size() <= LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", List.copyOf(names).subList(0, LISTED))
+        + " and "
+        + (names.size() - LISTED)
+        + " more";
   }
 
   private String noRoleNote(AccessRequest request, Target target) {
@@ -321,47 +336,55 @@ public final class Authorizer {
 
   // ---- the request context
 
-  private EvaluationRequest evaluationRequest(
-      Session session, AccessRequest request, Target target) {
-    String resourceAccount = target.resourceAccount();
-    RequestContext.Builder context = session.baseContext().toBuilder();
-
-    // The keys that depend on the request
+  /**
+   * The keys that depend on the request, not on the role: time, region, resource account, then the
+   * caller's keys, which win. Built once per request and laid over each session's keys.
+   */
+  private RequestContext requestKeys(AccessRequest request, Target target) {
+    RequestContext.Builder keys = RequestContext.builder();
     Instant time = request.time();
     Instant now = (time != null ? time : options.clock().instant()).truncatedTo(ChronoUnit.SECONDS);
-    context.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now));
-    context.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+    keys.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now));
+    keys.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
     String region = request.region();
     if (region != null) {
-      context.put("aws:RequestedRegion", region);
+      keys.put("aws:RequestedRegion", region);
     }
-    context.put("aws:ResourceAccount", resourceAccount);
+    String resourceAccount = target.resourceAccount();
+    keys.put("aws:ResourceAccount", resourceAccount);
     List<String> paths = catalog.orgPaths(resourceAccount);
     if (paths != null) {
-      context.put("aws:ResourceOrgID", organization.id());
-      context.putAll("aws:ResourceOrgPaths", paths);
+      keys.put("aws:ResourceOrgID", organization.id());
+      keys.putAll("aws:ResourceOrgPaths", paths);
     }
+    return overlay(keys, request.context()).build();
+  }
 
-    // The caller's keys win
-    RequestContext given = request.context();
-    for (String key : given.keys()) {
-      List<String> values = given.values(key);
+  /** Sets every key of {@code keys} in the builder, replacing keys of the same name. */
+  private static RequestContext.Builder overlay(RequestContext.Builder into, RequestContext keys) {
+    for (String key : keys.keys()) {
+      List<String> values = keys.values(key);
       if (values == null) {
         continue;
       }
-      if (given.isMultivalued(key)) {
-        context.putAll(key, values);
+      if (keys.isMultivalued(key)) {
+        into.putAll(key, values);
       } else {
-        context.put(key, values.get(0));
+        into.put(key, values.get(0));
       }
     }
+    return into;
+  }
+
+  private static EvaluationRequest evaluationRequest(
+      Session session, AccessRequest request, Target target, RequestContext requestKeys) {
     return new EvaluationRequest(
         session.principal(),
         request.action(),
         request.resource(),
         session.role().account.id(),
-        resourceAccount,
-        context.build());
+        target.resourceAccount(),
+        overlay(session.baseContext().toBuilder(), requestKeys).build());
   }
 
   @Override

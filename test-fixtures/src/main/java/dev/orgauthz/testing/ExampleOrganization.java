@@ -104,16 +104,22 @@ public final class ExampleOrganization {
   /** The region of Identity Center. */
   public static final String HOME_REGION = "eu-west-1";
 
-  /** The ids of the SCPs. */
+  /** The SCP at the root that denies {@code organizations:LeaveOrganization}. */
   public static final String DENY_LEAVE_ORGANIZATION = "p-denyleave01";
 
-  /** The region restriction SCP at the root. */
+  /**
+   * The SCP at the root that denies regional actions outside eu-west-1 and us-east-1, except for
+   * the roles of the AdministratorAccess permission set.
+   */
   public static final String REGION_RESTRICTION = "p-regions0001";
 
-  /** The SCP of Sandbox and Testing. */
+  /**
+   * The SCP of Sandbox and Testing: no {@code ec2:TerminateInstances} nor {@code s3:DeleteBucket}
+   * for principals whose {@code aws:PrincipalOrgPaths} lie under those OUs.
+   */
   public static final String PROTECT_NON_PRODUCTION = "p-nonprod0001";
 
-  /** The SCP of Production. */
+  /** The SCP of Production: no destructive EC2 and RDS actions without MFA. */
   public static final String REQUIRE_MFA = "p-requiremfa1";
 
   private static final String PS_PREFIX = "arn:aws:sso:::permissionSet/ssoins-6804a1b2c3d4e5f6/ps-";
@@ -207,23 +213,20 @@ public final class ExampleOrganization {
 
   // ---- Identity Center
 
-  /** The permission sets by name, in the order they are added. */
-  private static final PermissionSet ADMINISTRATOR_ACCESS =
-      PermissionSet.builder(PS_PREFIX + "a1000000000000a1", "AdministratorAccess")
-          .description("Full access, for the platform team")
-          .awsManagedPolicy("arn:aws:iam::aws:policy/AdministratorAccess")
-          .build();
-
-  private static final PermissionSet POWER_USER =
-      PermissionSet.builder(PS_PREFIX + "a2000000000000a2", "PowerUser")
-          .description("Everything but IAM and Organizations")
-          .sessionDuration(Duration.ofHours(4))
-          .awsManagedPolicy("arn:aws:iam::aws:policy/PowerUserAccess")
-          .build();
-
   private static final String USER_ID_PREFIX = "906720e1c8-";
 
   private static IdentityCenter identityCenter() {
+    PermissionSet administratorAccess =
+        PermissionSet.builder(PS_PREFIX + "a1000000000000a1", "AdministratorAccess")
+            .description("Full access, for the platform team")
+            .awsManagedPolicy("arn:aws:iam::aws:policy/AdministratorAccess")
+            .build();
+    PermissionSet powerUser =
+        PermissionSet.builder(PS_PREFIX + "a2000000000000a2", "PowerUser")
+            .description("Everything but IAM and Organizations")
+            .sessionDuration(Duration.ofHours(4))
+            .awsManagedPolicy("arn:aws:iam::aws:policy/PowerUserAccess")
+            .build();
     PermissionSet developer =
         PermissionSet.builder(PS_PREFIX + "a3000000000000a3", "Developer")
             .description("Build and run workloads")
@@ -250,10 +253,10 @@ public final class ExampleOrganization {
             .awsManagedPolicy("arn:aws:iam::aws:policy/job-function/Billing")
             .build();
 
-    String admins = "g-" + USER_ID_PREFIX + "admins";
-    String developers = "g-" + USER_ID_PREFIX + "developers";
-    String auditors = "g-" + USER_ID_PREFIX + "auditors";
-    String finance = "g-" + USER_ID_PREFIX + "finance";
+    String admins = storeId("group/admins");
+    String developers = storeId("group/developers");
+    String auditors = storeId("group/auditors");
+    String finance = storeId("group/finance");
 
     IdentityCenter.Builder center =
         IdentityCenter.builder(INSTANCE_ARN, "d-9367a1b2c3")
@@ -276,15 +279,15 @@ public final class ExampleOrganization {
             .membership(developers, userId("dave"))
             .membership(auditors, userId("carol"))
             .membership(finance, userId("erin"))
-            .permissionSet(ADMINISTRATOR_ACCESS)
-            .permissionSet(POWER_USER)
+            .permissionSet(administratorAccess)
+            .permissionSet(powerUser)
             .permissionSet(developer)
             .permissionSet(readOnly)
             .permissionSet(securityAudit)
             .permissionSet(billing);
 
     for (String account : ALL_ACCOUNTS) {
-      center.assignment(AccountAssignment.toGroup(account, ADMINISTRATOR_ACCESS, admins));
+      center.assignment(AccountAssignment.toGroup(account, administratorAccess, admins));
       center.assignment(AccountAssignment.toGroup(account, securityAudit, auditors));
       center.assignment(AccountAssignment.toGroup(account, readOnly, auditors));
     }
@@ -292,16 +295,20 @@ public final class ExampleOrganization {
       center.assignment(AccountAssignment.toGroup(account, developer, developers));
     }
     center.assignment(AccountAssignment.toGroup(PRODUCTION, readOnly, developers));
-    center.assignment(AccountAssignment.toUser(DEVELOPMENT, POWER_USER, userId("dave")));
+    center.assignment(AccountAssignment.toUser(DEVELOPMENT, powerUser, userId("dave")));
     center.assignment(AccountAssignment.toGroup(MANAGEMENT, billing, finance));
     return center.build();
   }
 
   /** The user id of an example user, from the user name. */
   public static String userId(String userName) {
+    return storeId("user/" + userName);
+  }
+
+  /** An identity store id of the AWS form, a 10-hex-digit prefix and a UUID, derived from text. */
+  private static String storeId(String text) {
     return USER_ID_PREFIX
-        + "0000-4000-8000-0000000"
-        + String.format("%05x", userName.hashCode() & 0xfffff);
+        + java.util.UUID.nameUUIDFromBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static User user(String name, String displayName, String department, String costCenter) {
