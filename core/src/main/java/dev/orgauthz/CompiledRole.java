@@ -25,9 +25,6 @@ final class CompiledRole {
   /** Why the role is assigned but not usable; null when it is usable. */
   final @Nullable String notUsable;
 
-  /** A session of the role, for the control-policy exemptions that depend on the principal. */
-  final Principal principal;
-
   /** The keys every session of the role has: principal ARN, account, org id and paths. */
   final RequestContext principalContext;
 
@@ -51,7 +48,6 @@ final class CompiledRole {
       String roleId,
       boolean synthesized,
       @Nullable String notUsable,
-      Principal principal,
       RequestContext principalContext,
       @Nullable PolicyLayers base,
       @Nullable LayerPair sameAccount) {
@@ -62,7 +58,6 @@ final class CompiledRole {
     this.roleId = roleId;
     this.synthesized = synthesized;
     this.notUsable = notUsable;
-    this.principal = principal;
     this.principalContext = principalContext;
     this.base = base;
     this.sameAccount = sameAccount;

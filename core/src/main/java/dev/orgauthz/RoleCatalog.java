@@ -62,10 +62,12 @@ final class RoleCatalog {
   private final String partition;
   private final String rolePath;
 
+  /** The SCP levels by account; empty when SCPs are not enabled. */
+  private final Map<String, List<PolicyLevel>> scpLevels = new HashMap<>();
+
   /** The RCP levels by account; an absent account means RCPs do not apply to its resources. */
   private final Map<String, List<PolicyLevel>> rcpLevels = new HashMap<>();
 
-  private final Map<String, String> rcpNotes = new HashMap<>();
   private final Map<String, List<String>> orgPaths = new HashMap<>();
   private final Map<String, CompiledRole> roles = new LinkedHashMap<>();
   private final Map<String, Session> roleSessions = new HashMap<>();
@@ -82,8 +84,13 @@ final class RoleCatalog {
     String region = snapshot.identityCenterRegion().orElse("us-east-1");
     this.rolePath = region.equals("us-east-1") ? SSO_PATH : SSO_PATH + region + "/";
 
+    boolean scps = organization.policyTypeEnabled(ControlPolicy.SERVICE_CONTROL_POLICY);
     for (Account account : organization.accounts()) {
       orgPaths.put(account.id(), List.of(organization.orgPath(account.id())));
+      if (scps) {
+        scpLevels.put(
+            account.id(), levels(account.id(), ControlPolicy.SERVICE_CONTROL_POLICY, null));
+      }
     }
     prepareRcpLevels();
     if (center.isPresent()) {
@@ -124,9 +131,7 @@ final class RoleCatalog {
     NamedPolicy injected =
         new NamedPolicy(ControlPolicy.RCP_FULL_AWS_ACCESS_ID, "RCPFullAWSAccess", full);
     for (Account account : organization.accounts()) {
-      if (organization.isManagementAccount(account.id())) {
-        rcpNotes.put(account.id(), "RCPs do not restrict resources of the management account");
-      } else {
+      if (!organization.isManagementAccount(account.id())) {
         rcpLevels.put(
             account.id(), levels(account.id(), ControlPolicy.RESOURCE_CONTROL_POLICY, injected));
       }
@@ -137,10 +142,10 @@ final class RoleCatalog {
     if (!organization.policyTypeEnabled(ControlPolicy.RESOURCE_CONTROL_POLICY)) {
       return "the RESOURCE_CONTROL_POLICY type is not enabled in the organization";
     }
-    String note = rcpNotes.get(resourceAccount);
-    return note != null
-        ? note
-        : "the resource's account " + resourceAccount + " is outside the organization";
+    if (organization.isManagementAccount(resourceAccount)) {
+      return "RCPs do not restrict resources of the management account";
+    }
+    return "the resource's account " + resourceAccount + " is outside the organization";
   }
 
   // ---- roles
@@ -179,23 +184,13 @@ final class RoleCatalog {
       roleArn = "arn:" + partition + ":iam::" + account.id() + ":role" + rolePath + roleName;
       roleId = syntheticRoleId(roleArn);
     }
-    String sessionArn =
-        "arn:" + partition + ":sts::" + account.id() + ":assumed-role/" + roleName + "/";
-    Principal principal =
-        new Principal(
-            Principal.Kind.ROLE_SESSION,
-            sessionArn + ROLE_SESSION_NAME,
-            account.id(),
-            roleArn,
-            roleName);
-
     RequestContext principalContext =
         RequestContext.builder()
             .put("aws:PrincipalArn", roleArn)
             .put("aws:PrincipalAccount", account.id())
             .put("aws:PrincipalOrgID", organization.id())
             .putAll("aws:PrincipalOrgPaths", List.of(organization.orgPath(account.id())))
-            .put("aws:PrincipalType", principal.principalType())
+            .put("aws:PrincipalType", "AssumedRole")
             .put("aws:SecureTransport", "true")
             .put("aws:ViaAWSService", "false")
             .put("aws:PrincipalIsAWSService", "false")
@@ -220,8 +215,7 @@ final class RoleCatalog {
               + ", whose IAM data is unknown";
     }
     for (CustomerManagedPolicyReference reference : set.customerManagedPolicies()) {
-      iam.flatMap(data -> data.policy(reference.path(), reference.name()))
-          .ifPresent(policy -> identity.add(named(policy)));
+      resolve(iam, reference).ifPresent(policy -> identity.add(named(policy)));
     }
     PolicyDocument inline = set.inlinePolicy();
     if (inline != null) {
@@ -234,8 +228,7 @@ final class RoleCatalog {
       if (managed != null) {
         boundaries.add(named(snapshot.awsManagedPolicies().policy(managed).orElseThrow()));
       } else if (reference != null) {
-        iam.flatMap(data -> data.policy(reference.path(), reference.name()))
-            .ifPresent(policy -> boundaries.add(named(policy)));
+        resolve(iam, reference).ifPresent(policy -> boundaries.add(named(policy)));
       }
     }
 
@@ -244,14 +237,17 @@ final class RoleCatalog {
     if (notUsable == null) {
       PolicyLayers.Builder builder = PolicyLayers.builder().identityPolicies(identity);
       boundaries.forEach(builder::permissionsBoundary);
+      Principal session =
+          new Principal(Principal.Kind.ROLE_SESSION, roleArn, account.id(), roleArn, roleName);
       String scpExemption =
-          ControlPolicyScope.scpExemption(principal, organization.managementAccountId());
-      if (!organization.policyTypeEnabled(ControlPolicy.SERVICE_CONTROL_POLICY)) {
+          ControlPolicyScope.scpExemption(session, organization.managementAccountId());
+      List<PolicyLevel> scps = scpLevels.get(account.id());
+      if (scps == null) {
         builder.noScps("the SERVICE_CONTROL_POLICY type is not enabled in the organization");
       } else if (scpExemption != null) {
         builder.noScps(scpExemption);
       } else {
-        builder.scpLevels(levels(account.id(), ControlPolicy.SERVICE_CONTROL_POLICY, null));
+        builder.scpLevels(scps);
       }
       base = builder.noRcps(NO_RCP_FOR_ACTION).build();
       sameAccount = layerPair(base, account.id());
@@ -264,10 +260,14 @@ final class RoleCatalog {
         roleId,
         provisioned.isEmpty(),
         notUsable,
-        principal,
         principalContext,
         base,
         sameAccount);
+  }
+
+  private static Optional<ManagedPolicy> resolve(
+      Optional<AccountIamData> iam, CustomerManagedPolicyReference reference) {
+    return iam.flatMap(data -> data.policy(reference.path(), reference.name()));
   }
 
   private static NamedPolicy named(ManagedPolicy policy) {
