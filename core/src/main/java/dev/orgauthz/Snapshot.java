@@ -114,11 +114,11 @@ public final class Snapshot {
     }
     for (PermissionSet set : center.permissionSets()) {
       for (String arn : set.awsManagedPolicyArns()) {
-        requireAwsManaged(set, arn);
+        found.addAll(requireAwsManaged(set, arn).document().findings());
       }
       PermissionsBoundary boundary = set.permissionsBoundary();
       if (boundary != null && boundary.managedPolicyArn() != null) {
-        requireAwsManaged(set, boundary.managedPolicyArn());
+        found.addAll(requireAwsManaged(set, boundary.managedPolicyArn()).document().findings());
       }
       if (set.inlinePolicy() != null) {
         found.addAll(set.inlinePolicy().findings());
@@ -142,7 +142,7 @@ public final class Snapshot {
     }
   }
 
-  private void requireAwsManaged(PermissionSet set, String arn) {
+  private ManagedPolicy requireAwsManaged(PermissionSet set, String arn) {
     Optional<ManagedPolicy> policy = awsManagedPolicies.policy(arn);
     require(
         policy.isPresent(),
@@ -151,6 +151,7 @@ public final class Snapshot {
             + "` uses AWS managed policy `"
             + arn
             + "`, which the catalog of AWS managed policies lacks: add the policy to the catalog");
+    return policy.get();
   }
 
   private void checkCustomerManaged(
