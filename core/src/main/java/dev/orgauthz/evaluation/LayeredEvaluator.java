@@ -1,5 +1,9 @@
 package dev.orgauthz.evaluation;
 
+import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.internal.engine.Engine;
+import dev.orgauthz.internal.engine.PolicyCompiler;
+
 /**
  * The IAM policy evaluation logic over explicit layers: the explicit-deny pass, resource control
  * policies, service control policies, the resource policy with its same-account rules, identity
@@ -12,8 +16,13 @@ package dev.orgauthz.evaluation;
 public final class LayeredEvaluator {
   private LayeredEvaluator() {}
 
-  /** Evaluates a request against the layers and returns the outcome with its trace. */
+  /**
+   * Evaluates a request against the layers and returns the outcome with its trace.
+   *
+   * @throws dev.orgauthz.policy.PolicyException when a policy holds a resource pattern whose policy
+   *     variable is malformed (documents from {@code Policies.parse} never do)
+   */
   public static EvaluationResult evaluate(PolicyLayers layers, EvaluationRequest request) {
-    throw new UnsupportedOperationException("not written yet");
+    return Engine.explain(CompiledLayers.compile(layers, new PolicyCompiler()), request);
   }
 }

@@ -1,6 +1,10 @@
 package dev.orgauthz.internal.engine;
 
+import dev.orgauthz.evaluation.NamedPolicy;
 import dev.orgauthz.evaluation.PolicyLayers;
+import dev.orgauthz.evaluation.PolicyLevel;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PolicyLayers} with every policy compiled. Build once (for example per account and
@@ -8,9 +12,45 @@ import dev.orgauthz.evaluation.PolicyLayers;
  */
 public final class CompiledLayers {
   private final PolicyLayers layers;
+  final CompiledPolicy @Nullable [][] scpLevels;
+  final CompiledPolicy @Nullable [][] rcpLevels;
+  final CompiledPolicy[] identity;
+  final CompiledPolicy[] boundaries;
+  final @Nullable CompiledPolicy session;
+  final @Nullable CompiledPolicy resource;
+  final CompiledPolicy[] vpcEndpoints;
 
-  private CompiledLayers(PolicyLayers layers) {
+  private CompiledLayers(PolicyLayers layers, PolicyCompiler compiler) {
     this.layers = layers;
+    this.scpLevels = levels(layers.scpLevels(), compiler);
+    this.rcpLevels = levels(layers.rcpLevels(), compiler);
+    this.identity = policies(layers.identityPolicies(), compiler);
+    this.boundaries = policies(layers.permissionsBoundaries(), compiler);
+    NamedPolicy sessionPolicy = layers.sessionPolicy();
+    this.session = sessionPolicy == null ? null : compiler.compile(sessionPolicy);
+    NamedPolicy resourcePolicy = layers.resourcePolicy();
+    this.resource = resourcePolicy == null ? null : compiler.compile(resourcePolicy);
+    this.vpcEndpoints = policies(layers.vpcEndpointPolicies(), compiler);
+  }
+
+  private static CompiledPolicy @Nullable [][] levels(
+      @Nullable List<PolicyLevel> levels, PolicyCompiler compiler) {
+    if (levels == null) {
+      return null;
+    }
+    CompiledPolicy[][] out = new CompiledPolicy[levels.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = policies(levels.get(i).policies(), compiler);
+    }
+    return out;
+  }
+
+  private static CompiledPolicy[] policies(List<NamedPolicy> policies, PolicyCompiler compiler) {
+    CompiledPolicy[] out = new CompiledPolicy[policies.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = compiler.compile(policies.get(i));
+    }
+    return out;
   }
 
   /**
@@ -18,7 +58,7 @@ public final class CompiledLayers {
    * used in many places is compiled once.
    */
   public static CompiledLayers compile(PolicyLayers layers, PolicyCompiler compiler) {
-    return new CompiledLayers(layers);
+    return new CompiledLayers(layers, compiler);
   }
 
   /** The layers as given. */

@@ -2,19 +2,484 @@ package dev.orgauthz.internal.engine;
 
 import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.EvaluationResult;
+import dev.orgauthz.evaluation.Layer;
+import dev.orgauthz.evaluation.LayerResult;
 import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.evaluation.PolicyLevel;
+import dev.orgauthz.evaluation.Principal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The evaluation procedure over compiled layers. Stateless and thread-safe. */
+/**
+ * The IAM policy evaluation logic over compiled layers (IAM user guide, "Policy evaluation logic"
+ * and "Cross-account policy evaluation logic"):
+ *
+ * <ol>
+ *   <li>a matching {@code Deny} in any applicable policy denies explicitly;
+ *   <li>every resource control policy level must allow, then every service control policy level,
+ *       then every VPC endpoint policy;
+ *   <li>in the same account, the request is allowed when the identity path allows (an identity
+ *       policy allows, the permissions boundary allows, the session policy allows) or the resource
+ *       policy allows: a grant naming the user, the session or everyone stands alone, a grant
+ *       naming the role is still limited by the boundary and the session policy, a grant naming the
+ *       account needs the identity path;
+ *   <li>across accounts, both the identity path and the resource policy must allow.
+ * </ol>
+ *
+ * Role trust policies and KMS key policies must allow explicitly: when a resource policy is given
+ * for {@code sts:AssumeRole*} or a {@code kms:} action, the identity path alone does not suffice.
+ * The engine is stateless and thread-safe, and never throws on a valid request.
+ */
 public final class Engine {
+  private static final int ALLOW = 1;
+  private static final int DENY = 2;
+  private static final int GRANT_SHIFT = 2;
+  private static final PrincipalGrant[] GRANTS = PrincipalGrant.values();
+
+  /** How the principal of a statement is checked. */
+  private enum Mode {
+    /** The policy is attached to the principal or its account: no Principal element. */
+    ATTACHED,
+    /** A resource or VPC endpoint policy: the statement must name the principal. */
+    RESOURCE,
+    /** A resource control policy: every statement names everyone. */
+    CONTROL
+  }
+
   private Engine() {}
 
-  /** The outcome alone: the fast path, which builds no trace. */
+  /** One reusable request view per thread, so that {@link #decide} allocates nothing. */
+  private static final ThreadLocal<RequestView> VIEWS = ThreadLocal.withInitial(RequestView::new);
+
+  /** The outcome alone: the fast path, which builds no trace and allocates nothing. */
   public static Outcome decide(CompiledLayers layers, EvaluationRequest request) {
-    return explain(layers, request).outcome();
+    return run(layers, VIEWS.get().reset(request), null);
   }
 
   /** The outcome with its trace. Agrees with {@link #decide} on every request. */
   public static EvaluationResult explain(CompiledLayers layers, EvaluationRequest request) {
-    throw new UnsupportedOperationException("not written yet");
+    RequestView view = new RequestView(request);
+    Trace trace = new Trace(view);
+    Outcome outcome = run(layers, view, trace);
+    return trace.result(outcome);
+  }
+
+  private static Outcome run(CompiledLayers layers, RequestView request, @Nullable Trace trace) {
+    Principal principal = request.principal;
+    Principal.Kind kind = principal.kind();
+    boolean hasBoundary = layers.boundaries.length > 0;
+    boolean denied = false;
+
+    // Resource control policies, along the path to the resource's account.
+    int rcpBlocked = -1;
+    CompiledPolicy[][] rcps = layers.rcpLevels;
+    if (rcps == null) {
+      if (trace != null) {
+        trace.skipped(Layer.RESOURCE_CONTROL_POLICY, layers.layers().rcpNote());
+      }
+    } else {
+      List<PolicyLevel> named = levels(layers.layers().rcpLevels());
+      for (int i = 0; i < rcps.length; i++) {
+        begin(trace, Layer.RESOURCE_CONTROL_POLICY, named.get(i));
+        int flags = scanLevel(rcps[i], request, Mode.CONTROL, hasBoundary, trace);
+        end(trace, (flags & ALLOW) != 0);
+        denied |= (flags & DENY) != 0;
+        if ((flags & ALLOW) == 0 && rcpBlocked < 0) {
+          rcpBlocked = i;
+        }
+        if (denied && trace == null) {
+          return Outcome.EXPLICIT_DENY;
+        }
+      }
+    }
+
+    // Service control policies, along the path to the principal's account.
+    int scpBlocked = -1;
+    CompiledPolicy[][] scps = layers.scpLevels;
+    if (scps == null) {
+      if (trace != null) {
+        trace.skipped(Layer.SERVICE_CONTROL_POLICY, layers.layers().scpNote());
+      }
+    } else {
+      List<PolicyLevel> named = levels(layers.layers().scpLevels());
+      for (int i = 0; i < scps.length; i++) {
+        begin(trace, Layer.SERVICE_CONTROL_POLICY, named.get(i));
+        int flags = scanLevel(scps[i], request, Mode.ATTACHED, hasBoundary, trace);
+        end(trace, (flags & ALLOW) != 0);
+        denied |= (flags & DENY) != 0;
+        if ((flags & ALLOW) == 0 && scpBlocked < 0) {
+          scpBlocked = i;
+        }
+        if (denied && trace == null) {
+          return Outcome.EXPLICIT_DENY;
+        }
+      }
+    }
+
+    // VPC endpoint policies: each must allow.
+    int vpcBlocked = -1;
+    for (int i = 0; i < layers.vpcEndpoints.length; i++) {
+      begin(trace, Layer.VPC_ENDPOINT_POLICY, null);
+      int flags = scan(layers.vpcEndpoints[i], request, Mode.RESOURCE, hasBoundary, trace);
+      end(trace, (flags & ALLOW) != 0);
+      denied |= (flags & DENY) != 0;
+      if ((flags & ALLOW) == 0 && vpcBlocked < 0) {
+        vpcBlocked = i;
+      }
+    }
+
+    // The resource policy: its denies, and how strongly its allows name the principal.
+    PrincipalGrant grant = PrincipalGrant.NONE;
+    CompiledPolicy resource = layers.resource;
+    if (resource == null) {
+      if (trace != null) {
+        trace.skipped(Layer.RESOURCE_POLICY, "the resource has no resource-based policy");
+      }
+    } else {
+      begin(trace, Layer.RESOURCE_POLICY, null);
+      int flags = scan(resource, request, Mode.RESOURCE, hasBoundary, trace);
+      grant = GRANTS[flags >>> GRANT_SHIFT];
+      end(trace, grant != PrincipalGrant.NONE);
+      denied |= (flags & DENY) != 0;
+    }
+
+    // Identity policies, the permissions boundary and the session policy.
+    boolean identityApplies = kind != Principal.Kind.SERVICE && kind != Principal.Kind.ANONYMOUS;
+    boolean identityAllows = kind == Principal.Kind.ACCOUNT_ROOT;
+    if (!identityApplies) {
+      if (trace != null) {
+        trace.skipped(
+            Layer.IDENTITY_POLICY, "identity-based policies do not apply to " + describe(kind));
+      }
+    } else {
+      begin(trace, Layer.IDENTITY_POLICY, null);
+      for (CompiledPolicy policy : layers.identity) {
+        int flags = scan(policy, request, Mode.ATTACHED, hasBoundary, trace);
+        identityAllows |= (flags & ALLOW) != 0;
+        denied |= (flags & DENY) != 0;
+      }
+      if (trace != null) {
+        trace.end(
+            true,
+            identityAllows,
+            kind == Principal.Kind.ACCOUNT_ROOT
+                ? "the root user is allowed by default in its own account"
+                : "");
+      }
+    }
+
+    boolean boundaryAllows = true;
+    if (identityApplies && hasBoundary) {
+      for (CompiledPolicy policy : layers.boundaries) {
+        begin(trace, Layer.PERMISSIONS_BOUNDARY, null);
+        int flags = scan(policy, request, Mode.ATTACHED, hasBoundary, trace);
+        end(trace, (flags & ALLOW) != 0);
+        boundaryAllows &= (flags & ALLOW) != 0;
+        denied |= (flags & DENY) != 0;
+      }
+    } else if (trace != null) {
+      trace.skipped(Layer.PERMISSIONS_BOUNDARY, "no permissions boundary");
+    }
+
+    boolean sessionAllows;
+    CompiledPolicy session = layers.session;
+    if (!principal.isSession()) {
+      sessionAllows = true;
+      if (trace != null) {
+        trace.skipped(Layer.SESSION_POLICY, "the principal is not a session");
+      }
+    } else if (session == null) {
+      // A role session without a session policy is not limited; a federated user session
+      // (GetFederationToken) without one is denied.
+      sessionAllows = kind != Principal.Kind.FEDERATED_USER;
+      if (trace != null) {
+        trace.skipped(
+            Layer.SESSION_POLICY,
+            sessionAllows
+                ? "no session policy"
+                : "a federated user session without a session policy has no permissions");
+      }
+    } else {
+      begin(trace, Layer.SESSION_POLICY, null);
+      int flags = scan(session, request, Mode.ATTACHED, hasBoundary, trace);
+      sessionAllows = (flags & ALLOW) != 0;
+      end(trace, sessionAllows);
+      denied |= (flags & DENY) != 0;
+    }
+
+    if (denied) {
+      return Outcome.EXPLICIT_DENY;
+    }
+
+    // Control policies: an allow at every level.
+    if (rcpBlocked >= 0) {
+      if (trace != null) {
+        block(trace, Layer.RESOURCE_CONTROL_POLICY, rcpBlocked, "no resource control policy");
+      }
+      return Outcome.IMPLICIT_DENY;
+    }
+    if (scpBlocked >= 0) {
+      if (trace != null) {
+        block(trace, Layer.SERVICE_CONTROL_POLICY, scpBlocked, "no service control policy");
+      }
+      return Outcome.IMPLICIT_DENY;
+    }
+    if (vpcBlocked >= 0) {
+      if (trace != null) {
+        block(trace, Layer.VPC_ENDPOINT_POLICY, vpcBlocked, "no VPC endpoint policy");
+      }
+      return Outcome.IMPLICIT_DENY;
+    }
+
+    // The identity path and the resource-policy path.
+    boolean identityPath = identityApplies && identityAllows && boundaryAllows && sessionAllows;
+    boolean resourcePath =
+        switch (grant) {
+          case DIRECT -> true;
+          case ROLE -> boundaryAllows && sessionAllows;
+          case ACCOUNT -> identityPath;
+          case NONE -> false;
+        };
+    boolean mustUseResourcePolicy = resource != null && explicitGrantRequired(request);
+
+    if (request.request.crossAccount()) {
+      boolean principalSide = identityPath || !identityApplies;
+      boolean resourceSide = grant != PrincipalGrant.NONE;
+      if (principalSide && resourceSide) {
+        if (trace != null) {
+          trace.allowed(
+              "resource policy",
+              "allowed across accounts: the "
+                  + (identityApplies ? "identity path and the " : "")
+                  + "resource-based policy allow",
+              Layer.IDENTITY_POLICY,
+              Layer.RESOURCE_POLICY);
+        }
+        return Outcome.ALLOWED;
+      }
+      if (trace != null) {
+        if (!resourceSide) {
+          blockLayer(
+              trace,
+              Layer.RESOURCE_POLICY,
+              resource == null
+                  ? "cross-account request and the resource has no resource-based policy"
+                  : "cross-account request and no resource-based policy statement allows the"
+                      + " principal");
+        } else {
+          blockIdentityPath(trace, identityAllows, boundaryAllows, principal);
+        }
+      }
+      return Outcome.IMPLICIT_DENY;
+    }
+
+    if (resourcePath) {
+      if (trace != null) {
+        trace.allowed(
+            "resource policy",
+            "allowed by the resource-based policy, which names the "
+                + switch (grant) {
+                  case DIRECT -> "principal";
+                  case ROLE -> "role";
+                  default -> "account";
+                },
+            Layer.RESOURCE_POLICY,
+            Layer.IDENTITY_POLICY);
+      }
+      return Outcome.ALLOWED;
+    }
+    if (identityPath && !mustUseResourcePolicy) {
+      if (trace != null) {
+        trace.allowed("identity", "allowed by an identity-based policy", Layer.IDENTITY_POLICY);
+      }
+      return Outcome.ALLOWED;
+    }
+    if (trace != null) {
+      if (identityPath) {
+        blockLayer(
+            trace,
+            Layer.RESOURCE_POLICY,
+            "the " + (request.isService("kms") ? "key" : "trust") + " policy must allow");
+      } else if (grant == PrincipalGrant.ROLE) {
+        blockIdentityPath(trace, true, boundaryAllows, principal);
+      } else {
+        blockIdentityPath(trace, identityAllows, boundaryAllows, principal);
+      }
+    }
+    return Outcome.IMPLICIT_DENY;
+  }
+
+  private static boolean explicitGrantRequired(RequestView request) {
+    return request.isService("kms")
+        || request.action.regionMatches(true, 0, "sts:AssumeRole", 0, 14);
+  }
+
+  private static void blockIdentityPath(
+      Trace trace, boolean identityAllows, boolean boundaryAllows, Principal principal) {
+    if (principal.kind() == Principal.Kind.SERVICE
+        || principal.kind() == Principal.Kind.ANONYMOUS) {
+      blockLayer(
+          trace,
+          Layer.RESOURCE_POLICY,
+          "only a resource-based policy can allow " + describe(principal.kind()));
+    } else if (!identityAllows) {
+      blockLayer(trace, Layer.IDENTITY_POLICY, "no identity-based policy allows the action");
+    } else if (!boundaryAllows) {
+      blockLayer(trace, Layer.PERMISSIONS_BOUNDARY, "the permissions boundary does not allow it");
+    } else {
+      blockLayer(trace, Layer.SESSION_POLICY, "the session policy does not allow it");
+    }
+  }
+
+  private static void blockLayer(Trace trace, Layer layer, String why) {
+    LayerResult result = trace.last(layer);
+    if (result != null) {
+      trace.block(result, "implicitly denied: " + why);
+    } else {
+      trace.reason("implicitly denied: " + why);
+    }
+  }
+
+  private static void block(Trace trace, Layer layer, int level, String what) {
+    int seen = 0;
+    LayerResult found = null;
+    for (LayerResult result : traceLayers(trace, layer)) {
+      if (seen++ == level) {
+        found = result;
+        break;
+      }
+    }
+    if (found == null) {
+      trace.reason("implicitly denied");
+      return;
+    }
+    trace.block(
+        found,
+        "implicitly denied: "
+            + what
+            + " attached to "
+            + describeLevel(found)
+            + " allows the action (every level of the organization must allow)");
+  }
+
+  private static List<LayerResult> traceLayers(Trace trace, Layer layer) {
+    return trace.layers(layer);
+  }
+
+  private static String describeLevel(LayerResult level) {
+    String id = level.levelId();
+    String name = level.levelName();
+    if (id == null) {
+      return "the level";
+    }
+    return name == null || name.equals(id) ? id : name + " (" + id + ")";
+  }
+
+  private static String describe(Principal.Kind kind) {
+    return kind == Principal.Kind.SERVICE ? "a service principal" : "an anonymous caller";
+  }
+
+  private static List<PolicyLevel> levels(@Nullable List<PolicyLevel> levels) {
+    return levels == null ? List.of() : levels;
+  }
+
+  private static void begin(@Nullable Trace trace, Layer layer, @Nullable PolicyLevel level) {
+    if (trace != null) {
+      trace.begin(
+          layer,
+          level == null ? null : level.targetId(),
+          level == null ? null : level.targetName());
+    }
+  }
+
+  private static void end(@Nullable Trace trace, boolean allows) {
+    if (trace != null) {
+      trace.end(allows);
+    }
+  }
+
+  private static int scanLevel(
+      CompiledPolicy[] policies,
+      RequestView request,
+      Mode mode,
+      boolean hasBoundary,
+      @Nullable Trace trace) {
+    int flags = 0;
+    for (CompiledPolicy policy : policies) {
+      flags |= scan(policy, request, mode, hasBoundary, trace);
+      if ((flags & DENY) != 0 && trace == null) {
+        return flags;
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * Scans the statements of one policy. Returns {@link #ALLOW} and {@link #DENY} bits, and for
+   * {@link Mode#RESOURCE} the strongest {@link PrincipalGrant} of a matching allow, shifted by
+   * {@link #GRANT_SHIFT}. Without a trace it stops at the first matching deny.
+   */
+  private static int scan(
+      CompiledPolicy policy,
+      RequestView request,
+      Mode mode,
+      boolean hasBoundary,
+      @Nullable Trace trace) {
+    int flags = 0;
+    int grant = 0;
+    CompiledStatement[] candidates = policy.candidates(request);
+    for (int i = 0; i < candidates.length; i++) {
+      CompiledStatement statement = candidates[i];
+      if (!statement.coversActionAndResource(request)) {
+        continue;
+      }
+      PrincipalGrant named = PrincipalGrant.DIRECT;
+      if (mode == Mode.RESOURCE) {
+        named = principalGrant(statement, request.principal, hasBoundary);
+        if (named == PrincipalGrant.NONE) {
+          continue;
+        }
+      }
+      if (!statement.condition.matches(request.context)) {
+        if (trace != null) {
+          trace.conditionFailed(statement);
+        }
+        continue;
+      }
+      if (trace != null) {
+        trace.matched(policy, statement);
+      }
+      if (statement.deny) {
+        flags |= DENY;
+        if (trace == null) {
+          return flags;
+        }
+      } else {
+        flags |= ALLOW;
+        if (named.ordinal() > grant) {
+          grant = named.ordinal();
+        }
+      }
+    }
+    return flags | (grant << GRANT_SHIFT);
+  }
+
+  /** How a resource policy statement names the principal; for a deny, whether it applies. */
+  private static PrincipalGrant principalGrant(
+      CompiledStatement statement, Principal principal, boolean hasBoundary) {
+    PrincipalMatcher matcher = statement.principal;
+    if (matcher == null) {
+      // No Principal: an allow grants no one; a deny denies everyone.
+      return statement.deny ? PrincipalGrant.DIRECT : PrincipalGrant.NONE;
+    }
+    PrincipalGrant grant = matcher.grant(principal);
+    if (!statement.notPrincipal) {
+      return grant;
+    }
+    // NotPrincipal (deny only): applies to every principal it does not name, and, as documented,
+    // to every principal that has a permissions boundary.
+    return grant == PrincipalGrant.NONE || hasBoundary
+        ? PrincipalGrant.DIRECT
+        : PrincipalGrant.NONE;
   }
 }

@@ -86,7 +86,7 @@ public final class Glob {
     return new Glob(pattern, false, false);
   }
 
-  /** A case-insensitive glob; the text passed to {@link #matches} must be lowercase already. */
+  /** A case-insensitive glob (for actions). */
   public static Glob ofIgnoreCase(String pattern) {
     return new Glob(pattern, true, false);
   }
@@ -111,10 +111,7 @@ public final class Glob {
     return pattern;
   }
 
-  /**
-   * True when the text matches the pattern. For a case-insensitive glob the text must already be
-   * lowercase (actions are lowercased once, when the request is made).
-   */
+  /** True when the text matches the pattern. */
   public boolean matches(String text) {
     return matches(text, 0, text.length());
   }

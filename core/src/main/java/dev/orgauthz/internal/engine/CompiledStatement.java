@@ -1,0 +1,99 @@
+package dev.orgauthz.internal.engine;
+
+import dev.orgauthz.internal.condition.ConditionSet;
+import dev.orgauthz.internal.condition.Template;
+import dev.orgauthz.internal.match.ActionMatcher;
+import dev.orgauthz.internal.match.ArnPattern;
+import dev.orgauthz.policy.Effect;
+import dev.orgauthz.policy.Statement;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One statement compiled for evaluation. */
+final class CompiledStatement {
+  final Statement statement;
+  final boolean deny;
+  private final ActionMatcher actions;
+  private final boolean notAction;
+
+  /** Compiled patterns; null where the entry holds a policy variable. */
+  private final @Nullable ArnPattern[] resources;
+
+  /** The entries that hold a policy variable; null elsewhere. */
+  private final @Nullable Template[] resourceTemplates;
+
+  private final boolean notResource;
+  private final boolean anyResource;
+  final @Nullable PrincipalMatcher principal;
+  final boolean notPrincipal;
+  final ConditionSet condition;
+
+  CompiledStatement(Statement statement, boolean variables, String source) {
+    this.statement = statement;
+    this.deny = statement.effect() == Effect.DENY;
+    this.actions = ActionMatcher.compile(statement.actions());
+    this.notAction = statement.notAction();
+    List<String> patterns = statement.resources();
+    this.anyResource = patterns.isEmpty();
+    this.notResource = statement.notResource();
+    this.resources = new ArnPattern[patterns.size()];
+    Template[] templates = new Template[patterns.size()];
+    for (int i = 0; i < patterns.size(); i++) {
+      Template template =
+          Template.parse(patterns.get(i), variables, source, statement.pointer() + "/Resource");
+      if (template.hasVariables()) {
+        templates[i] = template;
+      } else {
+        resources[i] = ArnPattern.compile(patterns.get(i), false);
+      }
+    }
+    this.resourceTemplates = templates;
+    this.principal =
+        statement.principal() == null ? null : PrincipalMatcher.compile(statement.principal());
+    this.notPrincipal = statement.notPrincipal();
+    this.condition = ConditionSet.compile(statement.conditions(), variables, source);
+  }
+
+  /** True when the action and the resource are within the statement's scope. */
+  boolean coversActionAndResource(RequestView request) {
+    if (request.actionColon < 0) {
+      return false;
+    }
+    if (actions.matches(request.action, request.actionColon) == notAction) {
+      return false;
+    }
+    if (anyResource) {
+      return true;
+    }
+    return anyResourceMatches(request) != notResource;
+  }
+
+  private boolean anyResourceMatches(RequestView request) {
+    for (int i = 0; i < resources.length; i++) {
+      ArnPattern pattern = resources[i];
+      if (pattern == null) {
+        Template template = resourceTemplates[i];
+        String resolved = template.resolve(request.context, true);
+        if (resolved == null) {
+          // An unresolved variable makes the entry match nothing.
+          continue;
+        }
+        pattern = ArnPattern.compile(resolved, true);
+      }
+      if (pattern.matches(request.resource, request.colons)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when action, resource and conditions all match (the principal is not checked). */
+  boolean matches(RequestView request) {
+    return coversActionAndResource(request) && condition.matches(request.context);
+  }
+
+  /** The service prefixes the statement can apply to; empty when it may apply to any. */
+  List<String> services() {
+    return notAction ? List.of() : actions.services();
+  }
+}
