@@ -71,8 +71,8 @@ class CaseReaderTest {
     Path file =
         write(
             "dup.json",
-            "{\"name\": \"dup\", \"request\": {\"principal\": \"anonymous\", \"action\": \"s3:Get\","
-                + "\n \"resource\": \"*\", \"action\": \"s3:Put\"}}");
+            "{\"name\": \"dup\", \"request\": {\"principal\": \"anonymous\","
+                + " \"action\": \"s3:Get\",\n \"resource\": \"*\", \"action\": \"s3:Put\"}}");
 
     assertThatThrownBy(() -> CaseReader.read(file))
         .isInstanceOf(CaseException.class)
