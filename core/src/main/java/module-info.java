@@ -4,5 +4,10 @@ module dev.orgauthz.core {
   requires com.networknt.schema;
   requires static org.jspecify;
 
+  exports dev.orgauthz;
+  exports dev.orgauthz.evaluation;
+  exports dev.orgauthz.iam;
+  exports dev.orgauthz.identitycenter;
+  exports dev.orgauthz.org;
   exports dev.orgauthz.policy;
 }

@@ -27,13 +27,22 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     usageHelpWidth = 100,
     description = {
-      "Answers AWS authorization questions offline: service control policies, resource control"
-          + " policies and the IAM policy language."
+      "Answers AWS authorization questions offline for an AWS organization: service control"
+          + " policies, resource control policies, IAM Identity Center permission sets and the IAM"
+          + " policy language."
     },
-    subcommands = {CasesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ExplainCommand.class,
+      PortalCommand.class,
+      CasesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
-      "Example:",
+      "Examples:",
+      "  orgauthz check --user bob --action ec2:TerminateInstances --account UAT",
+      "  orgauthz portal --user bob",
       "  orgauthz cases test-fixtures/src/test/resources/conformance/cases",
       "  orgauthz cases --help",
       "",

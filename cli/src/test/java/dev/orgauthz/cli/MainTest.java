@@ -59,13 +59,35 @@ class MainTest {
 
     assertThat(top.status()).isZero();
     assertThat(top.out())
-        .contains("  orgauthz cases test-fixtures/src/test/resources/conformance/cases");
+        .contains("  orgauthz cases test-fixtures/src/test/resources/conformance/cases")
+        .anyMatch(line -> line.startsWith("  check "))
+        .anyMatch(line -> line.startsWith("  explain "))
+        .anyMatch(line -> line.startsWith("  portal "))
+        .anyMatch(line -> line.startsWith("  cases "));
     assertThat(cases.status()).isZero();
     assertThat(String.join("\n", cases.out()))
         .contains("Example:")
         .contains("\"decision\":\"Allowed\"")
         .contains("passed,")
         .contains("Exit status");
+  }
+
+  @Test
+  void theOtherCommandsRunThroughMain() {
+    Run run =
+        run(
+            "check",
+            "--user",
+            "bob",
+            "--action",
+            "ec2:TerminateInstances",
+            "--account",
+            "UAT",
+            "--region",
+            "eu-west-1");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).first().isEqualTo("ExplicitlyDenied");
   }
 
   @Test

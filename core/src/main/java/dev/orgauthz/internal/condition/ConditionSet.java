@@ -9,12 +9,23 @@ import java.util.Set;
 /**
  * The compiled {@code Condition} block of one statement: every clause must hold. Compiled once,
  * when the policy is loaded; {@link #matches} is called on the request path.
+ *
+ * <p>Choices where AWS documents nothing (semantics 5): an operator without a set qualifier never
+ * matches a multivalued key, even negated or with {@code IfExists}, unless the key is absent; a
+ * request value the operator cannot read (not a number, date, IP address, ARN, boolean or base64)
+ * satisfies neither the operator nor its negation; an Arn policy value without six parts matches no
+ * request value, so a negated Arn operator ignores it; {@code Null} counts a key present with no
+ * value as absent.
  */
 public final class ConditionSet {
   /** The condition of a statement without a {@code Condition} block: always true. */
-  public static final ConditionSet EMPTY = new ConditionSet();
+  public static final ConditionSet EMPTY = new ConditionSet(new Clause[0]);
 
-  private ConditionSet() {}
+  private final Clause[] clauses;
+
+  private ConditionSet(Clause[] clauses) {
+    this.clauses = clauses;
+  }
 
   /**
    * Compiles the clauses of a statement.
@@ -28,19 +39,35 @@ public final class ConditionSet {
    */
   public static ConditionSet compile(
       List<ConditionClause> clauses, boolean variablesEnabled, String source) {
-    throw new UnsupportedOperationException("not written yet");
+    if (clauses.isEmpty()) {
+      return EMPTY;
+    }
+    Clause[] compiled = new Clause[clauses.size()];
+    for (int i = 0; i < compiled.length; i++) {
+      compiled[i] = Clause.compile(clauses.get(i), variablesEnabled, source);
+    }
+    return new ConditionSet(compiled);
   }
 
   /** True when the block has no clause. */
   public boolean isEmpty() {
-    return true;
+    return clauses.length == 0;
   }
 
   /** True when every clause holds for the request context. */
   public boolean matches(RequestContext context) {
+    for (Clause clause : clauses) {
+      if (!clause.matches(context)) {
+        return false;
+      }
+    }
     return true;
   }
 
   /** Adds the keys (lowercased) that the clauses and their policy variables read. */
-  public void collectKeys(Set<String> keys) {}
+  public void collectKeys(Set<String> keys) {
+    for (Clause clause : clauses) {
+      clause.collectKeys(keys);
+    }
+  }
 }

@@ -182,54 +182,21 @@ public final class PolicyReader {
     if (errors.isEmpty()) {
       return;
     }
-    Error first = errors.get(0);
-    String pointer = pointer(first.getInstanceLocation().toString());
-    StringBuilder message = new StringBuilder(first.getMessage());
-    if (errors.size() > 1) {
-      message.append(" (and ").append(errors.size() - 1).append(" more problems)");
+    // The deepest error names the offending element; a oneOf failure above it only repeats it.
+    Error chosen = errors.get(0);
+    for (Error error : errors) {
+      String location = error.getInstanceLocation().toString();
+      if (location.length() > chosen.getInstanceLocation().toString().length()) {
+        chosen = error;
+      }
     }
+    String pointer = chosen.getInstanceLocation().toString();
     throw new PolicyException(
         source,
         pointer,
         "the policy document does not follow the policy grammar: "
-            + message
+            + chosen.getMessage()
             + "; see the IAM JSON policy grammar");
-  }
-
-  /** Turns a networknt instance location ({@code $.Statement[0].Effect}) into a JSON pointer. */
-  static String pointer(String location) {
-    if (location.isEmpty() || location.equals("$")) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    int i = location.startsWith("$") ? 1 : 0;
-    while (i < location.length()) {
-      char c = location.charAt(i);
-      if (c == '.') {
-        int end = i + 1;
-        while (end < location.length()
-            && location.charAt(end) != '.'
-            && location.charAt(end) != '[') {
-          end++;
-        }
-        out.append('/').append(escape(location.substring(i + 1, end)));
-        i = end;
-      } else if (c == '[') {
-        int end = location.indexOf(']', i);
-        if (end < 0) {
-          end = location.length();
-        }
-        String inside = location.substring(i + 1, end);
-        if (inside.startsWith("'") && inside.endsWith("'") && inside.length() >= 2) {
-          inside = inside.substring(1, inside.length() - 1);
-        }
-        out.append('/').append(escape(inside));
-        i = end + 1;
-      } else {
-        i++;
-      }
-    }
-    return out.toString();
   }
 
   private static String escape(String token) {

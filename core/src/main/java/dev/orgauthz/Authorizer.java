@@ -1,0 +1,394 @@
+package dev.orgauthz;
+
+import dev.orgauthz.CompiledRole.Session;
+import dev.orgauthz.RoleCatalog.UserRoles;
+import dev.orgauthz.evaluation.EvaluationRequest;
+import dev.orgauthz.evaluation.EvaluationResult;
+import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.evaluation.RequestContext;
+import dev.orgauthz.identitycenter.IdentityCenter;
+import dev.orgauthz.identitycenter.PermissionSet;
+import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.internal.engine.Engine;
+import dev.orgauthz.org.Account;
+import dev.orgauthz.org.Organization;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Answers "can principal X perform action Y on resource R in account Z?" for one {@link Snapshot}.
+ * Build one with {@link #compile}; it is immutable and thread-safe, and a changed organization
+ * needs a new one (swap it with an {@code AtomicReference}).
+ *
+ * <p>Every permission set assigned to a user in an account, directly or through a group, is a
+ * separate role, evaluated on its own: the policies of two permission sets are never merged. The
+ * outcome is allowed when any role is allowed; otherwise explicitly denied when any role was
+ * explicitly denied; otherwise implicitly denied, which is also the answer for a user without
+ * assignment in the account, and for a role that is assigned but not usable (a customer managed
+ * policy reference that cannot be resolved in the account).
+ *
+ * <p>The request context is filled from the model; keys the caller sets win (compared
+ * case-insensitively): {@code aws:PrincipalArn} (the role ARN with its {@code
+ * /aws-reserved/sso.amazonaws.com/<region>/} path), {@code aws:PrincipalAccount}, {@code
+ * aws:PrincipalOrgID}, {@code aws:PrincipalOrgPaths}, {@code aws:PrincipalType} ({@code
+ * AssumedRole}), {@code aws:userid} ({@code <roleUniqueId>:<userName>}), {@code
+ * aws:PrincipalTag/<key>} from the attributes for access control, {@code identitystore:UserId},
+ * {@code aws:RequestedRegion} (only when the request names a region), {@code aws:CurrentTime} and
+ * {@code aws:EpochTime}, {@code aws:ResourceAccount}, {@code aws:ResourceOrgID}, {@code
+ * aws:ResourceOrgPaths}, {@code aws:SecureTransport} ({@code true}), {@code aws:ViaAWSService} and
+ * {@code aws:PrincipalIsAWSService} ({@code false}). {@code aws:MultiFactorAuthPresent} is absent
+ * unless the caller sets it.
+ *
+ * <p>A resource belongs to the request's account unless the request names a resource account or the
+ * resource ARN names another account (an S3 ARN names none). Resources of other accounts have no
+ * resource policy in the model, so such cross-account requests are implicitly denied on the
+ * resource side; their layers are compiled the first time such an account is asked about.
+ */
+public final class Authorizer {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+  /** How many known names an error message lists. */
+  private static final int LISTED = 20;
+
+  private final Snapshot snapshot;
+  private final AuthorizerOptions options;
+  private final Organization organization;
+  private final RoleCatalog catalog;
+
+  private Authorizer(Snapshot snapshot, AuthorizerOptions options) {
+    this.snapshot = snapshot;
+    this.options = options;
+    this.organization = snapshot.organization();
+    this.catalog = new RoleCatalog(snapshot);
+  }
+
+  /** Compiles a snapshot with the default options (the system clock). */
+  public static Authorizer compile(Snapshot snapshot) {
+    return new Authorizer(snapshot, AuthorizerOptions.defaults());
+  }
+
+  /** Compiles a snapshot. */
+  public static Authorizer compile(Snapshot snapshot, AuthorizerOptions options) {
+    return new Authorizer(snapshot, options);
+  }
+
+  /** The snapshot this authorizer answers for. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * The outcome alone: the fast path. Agrees with {@link #explain} on every request.
+   *
+   * @throws IllegalArgumentException when the request names an unknown user, account, permission
+   *     set or role; a role ARN is known when it is an {@code AWSReservedSSO_} role of an assigned
+   *     permission set (as provisioned in the IAM data, or as synthesized)
+   */
+  public Outcome decide(AccessRequest request) {
+    Target target = resolve(request);
+    if (target.sessions().isEmpty()) {
+      return Outcome.IMPLICIT_DENY;
+    }
+    RequestContext keys = requestKeys(request, target);
+    boolean explicit = false;
+    for (Session session : target.sessions()) {
+      CompiledLayers layers = catalog.layers(session, target.resourceAccount(), request.action());
+      if (layers == null) {
+        continue;
+      }
+      Outcome outcome = Engine.decide(layers, evaluationRequest(session, request, target, keys));
+      if (outcome == Outcome.ALLOWED) {
+        return Outcome.ALLOWED;
+      }
+      explicit |= outcome == Outcome.EXPLICIT_DENY;
+    }
+    return explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
+  }
+
+  /**
+   * The outcome with its reasons: one result per role, what granted and what blocked.
+   *
+   * @throws IllegalArgumentException as {@link #decide} does
+   */
+  public Decision explain(AccessRequest request) {
+    Target target = resolve(request);
+    RequestContext keys = requestKeys(request, target);
+    List<RoleDecision> roles = new ArrayList<>(target.sessions().size());
+    boolean allowed = false;
+    boolean explicit = false;
+    for (Session session : target.sessions()) {
+      CompiledRole role = session.role();
+      CompiledLayers layers = catalog.layers(session, target.resourceAccount(), request.action());
+      EvaluationRequest evaluation = null;
+      EvaluationResult result;
+      if (layers == null) {
+        result =
+            new EvaluationResult(
+                Outcome.IMPLICIT_DENY,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                "",
+                !target.resourceAccount().equals(role.account.id()),
+                Set.of(),
+                String.valueOf(role.notUsable));
+      } else {
+        evaluation = evaluationRequest(session, request, target, keys);
+        result = Engine.explain(layers, evaluation);
+      }
+      allowed |= result.outcome() == Outcome.ALLOWED;
+      explicit |= result.outcome() == Outcome.EXPLICIT_DENY;
+      roles.add(
+          new RoleDecision(
+              role.permissionSet.name(),
+              role.permissionSet.arn(),
+              role.roleArn,
+              role.synthesized,
+              layers != null,
+              evaluation,
+              result));
+    }
+    Outcome outcome =
+        allowed ? Outcome.ALLOWED : explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
+    return new Decision(
+        request,
+        outcome,
+        target.principal(),
+        target.account(),
+        target.resourceAccount(),
+        roles,
+        roles.isEmpty() ? noRoleNote(request, target) : "");
+  }
+
+  /**
+   * The access portal of a user: the accounts where the user has at least one assignment, by name,
+   * each with the permission sets the user can open there, by name.
+   *
+   * @throws IllegalArgumentException when the user is unknown
+   */
+  public List<PortalEntry> portal(String userNameOrId) {
+    UserRoles user = user(userNameOrId);
+    List<PortalEntry> out = new ArrayList<>();
+    for (Map.Entry<String, List<Session>> entry : user.byAccount().entrySet()) {
+      List<PortalRole> roles = new ArrayList<>();
+      for (Session session : entry.getValue()) {
+        CompiledRole role = session.role();
+        roles.add(
+            new PortalRole(
+                role.permissionSet.name(),
+                role.permissionSet.arn(),
+                role.roleArn,
+                role.permissionSet.sessionDuration(),
+                role.notUsable == null));
+      }
+      out.add(new PortalEntry(organization.account(entry.getKey()).orElseThrow(), roles));
+    }
+    out.sort(
+        Comparator.comparing((PortalEntry e) -> e.account().name())
+            .thenComparing(e -> e.account().id()));
+    return List.copyOf(out);
+  }
+
+  // ---- resolving the names of a request to compiled objects
+
+  /** What a request resolves to: the sessions to evaluate and the accounts. */
+  private record Target(
+      String principal, Account account, String resourceAccount, List<Session> sessions) {}
+
+  private Target resolve(AccessRequest request) {
+    String roleArn = request.roleArn();
+    String userName = request.user();
+    Account account;
+    List<Session> sessions;
+    String principal;
+    if (roleArn != null) {
+      Session session = catalog.roleSession(roleArn);
+      if (session == null) {
+        throw new IllegalArgumentException(
+            "unknown principal `"
+                + roleArn
+                + "`: give the ARN of an AWSReservedSSO_ role of an assigned permission set"
+                + " (see the access portal of a user), or ask for a user");
+      }
+      account = session.role().account;
+      String named = request.account();
+      if (named != null && !account(named).id().equals(account.id())) {
+        throw new IllegalArgumentException(
+            "role `" + roleArn + "` is in account " + account.label() + ", not `" + named + "`");
+      }
+      sessions = List.of(session);
+      principal = roleArn;
+    } else {
+      UserRoles user = user(String.valueOf(userName));
+      account = account(String.valueOf(request.account()));
+      sessions = user.byAccount().getOrDefault(account.id(), List.of());
+      String setName = request.permissionSet();
+      if (setName != null) {
+        PermissionSet set = permissionSet(setName);
+        sessions = onlyOf(sessions, set);
+      }
+      principal = user.user().userName();
+    }
+    return new Target(principal, account, resourceAccount(request, account), sessions);
+  }
+
+  private static List<Session> onlyOf(List<Session> sessions, PermissionSet set) {
+    for (Session session : sessions) {
+      if (session.role().permissionSet.arn().equals(set.arn())) {
+        return List.of(session);
+      }
+    }
+    return List.of();
+  }
+
+  private String resourceAccount(AccessRequest request, Account account) {
+    String named = request.resourceAccount();
+    if (named != null) {
+      return ACCOUNT_ID.matcher(named).matches() ? named : account(named).id();
+    }
+    String fromArn = EvaluationRequest.accountOf(request.resource());
+    if (fromArn != null && ACCOUNT_ID.matcher(fromArn).matches()) {
+      return fromArn;
+    }
+    return account.id();
+  }
+
+  private UserRoles user(String nameOrId) {
+    UserRoles user = catalog.user(nameOrId);
+    if (user == null) {
+      Set<String> known = new TreeSet<>();
+      snapshot.identityCenter().ifPresent(c -> c.users().forEach(u -> known.add(u.userName())));
+      throw new IllegalArgumentException(
+          "unknown user `"
+              + nameOrId
+              + "`: use a user name or user id of Identity Center"
+              + (known.isEmpty() ? " (the snapshot has no users)" : ", one of " + list(known)));
+    }
+    return user;
+  }
+
+  private Account account(String idOrName) {
+    Account byId = organization.account(idOrName).orElse(null);
+    if (byId != null) {
+      return byId;
+    }
+    List<Account> named = organization.accountsNamed(idOrName);
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.size() > 1) {
+      Set<String> ids = new TreeSet<>();
+      named.forEach(a -> ids.add(a.id()));
+      throw new IllegalArgumentException(
+          "account name `" + idOrName + "` is ambiguous: use one of the ids " + list(ids));
+    }
+    Set<String> known = new TreeSet<>();
+    organization.accounts().forEach(a -> known.add(a.name()));
+    throw new IllegalArgumentException(
+        "unknown account `" + idOrName + "`: use an account id or one of the names " + list(known));
+  }
+
+  private PermissionSet permissionSet(String nameOrArn) {
+    IdentityCenter center = snapshot.identityCenter().orElse(null);
+    PermissionSet set = center == null ? null : center.permissionSet(nameOrArn).orElse(null);
+    if (set == null) {
+      Set<String> known = new TreeSet<>();
+      if (center != null) {
+        center.permissionSets().forEach(s -> known.add(s.name()));
+      }
+      throw new IllegalArgumentException(
+          "unknown permission set `" + nameOrArn + "`: use one of " + list(known));
+    }
+    return set;
+  }
+
+  /** Names for a message: at most {@value #LISTED}, then how many more. */
+  private static String list(Set<String> names) {
+    if (names.size() <= LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", List.copyOf(names).subList(0, LISTED))
+        + " and "
+        + (names.size() - LISTED)
+        + " more";
+  }
+
+  private String noRoleNote(AccessRequest request, Target target) {
+    String setName = request.permissionSet();
+    return target.principal()
+        + (setName == null
+            ? " has no assignment in " + target.account().label() + ", so no role to use there"
+            : " is not assigned permission set `"
+                + setName
+                + "` in "
+                + target.account().label()
+                + ", so no such role to use there");
+  }
+
+  // ---- the request context
+
+  /**
+   * The keys that depend on the request, not on the role: time, region, resource account, then the
+   * caller's keys, which win. Built once per request and laid over each session's keys.
+   */
+  private RequestContext requestKeys(AccessRequest request, Target target) {
+    RequestContext.Builder keys = RequestContext.builder();
+    Instant time = request.time();
+    Instant now = (time != null ? time : options.clock().instant()).truncatedTo(ChronoUnit.SECONDS);
+    keys.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now));
+    keys.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+    String region = request.region();
+    if (region != null) {
+      keys.put("aws:RequestedRegion", region);
+    }
+    String resourceAccount = target.resourceAccount();
+    keys.put("aws:ResourceAccount", resourceAccount);
+    List<String> paths = catalog.orgPaths(resourceAccount);
+    if (paths != null) {
+      keys.put("aws:ResourceOrgID", organization.id());
+      keys.putAll("aws:ResourceOrgPaths", paths);
+    }
+    return overlay(keys, request.context()).build();
+  }
+
+  /** Sets every key of {@code keys} in the builder, replacing keys of the same name. */
+  private static RequestContext.Builder overlay(RequestContext.Builder into, RequestContext keys) {
+    for (String key : keys.keys()) {
+      List<String> values = keys.values(key);
+      if (values == null) {
+        continue;
+      }
+      if (keys.isMultivalued(key)) {
+        into.putAll(key, values);
+      } else {
+        into.put(key, values.get(0));
+      }
+    }
+    return into;
+  }
+
+  private static EvaluationRequest evaluationRequest(
+      Session session, AccessRequest request, Target target, RequestContext requestKeys) {
+    return new EvaluationRequest(
+        session.principal(),
+        request.action(),
+        request.resource(),
+        session.role().account.id(),
+        target.resourceAccount(),
+        overlay(session.baseContext().toBuilder(), requestKeys).build());
+  }
+
+  @Override
+  public String toString() {
+    return "Authorizer[" + organization.id() + "]";
+  }
+}

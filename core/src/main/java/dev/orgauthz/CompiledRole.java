@@ -1,0 +1,82 @@
+package dev.orgauthz;
+
+import dev.orgauthz.evaluation.PolicyLayers;
+import dev.orgauthz.evaluation.Principal;
+import dev.orgauthz.evaluation.RequestContext;
+import dev.orgauthz.identitycenter.PermissionSet;
+import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.org.Account;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The role Identity Center provisions for one permission set in one account, compiled: its name,
+ * ARN and unique id, the keys its sessions put in the request context, and its policy layers.
+ */
+final class CompiledRole {
+  final Account account;
+  final PermissionSet permissionSet;
+  final String roleName;
+  final String roleArn;
+  final String roleId;
+  final boolean synthesized;
+
+  /** Why the role is assigned but not usable; null when it is usable. */
+  final @Nullable String notUsable;
+
+  /** The keys every session of the role has: principal ARN, account, org id and paths. */
+  final RequestContext principalContext;
+
+  /**
+   * The layers without resource control policies: SCP levels, identity policies and boundary. Null
+   * when the role is not usable.
+   */
+  final @Nullable PolicyLayers base;
+
+  /** The compiled layers for resources of the role's own account; null when not usable. */
+  final @Nullable LayerPair sameAccount;
+
+  /** Compiled layers for resources of other accounts, filled on first use (keys: account ids). */
+  final ConcurrentMap<String, LayerPair> otherAccounts = new ConcurrentHashMap<>();
+
+  CompiledRole(
+      Account account,
+      PermissionSet permissionSet,
+      String roleName,
+      String roleArn,
+      String roleId,
+      boolean synthesized,
+      @Nullable String notUsable,
+      RequestContext principalContext,
+      @Nullable PolicyLayers base,
+      @Nullable LayerPair sameAccount) {
+    this.account = account;
+    this.permissionSet = permissionSet;
+    this.roleName = roleName;
+    this.roleArn = roleArn;
+    this.roleId = roleId;
+    this.synthesized = synthesized;
+    this.notUsable = notUsable;
+    this.principalContext = principalContext;
+    this.base = base;
+    this.sameAccount = sameAccount;
+  }
+
+  /**
+   * The compiled layers of a role for resources of one account: with the account's resource control
+   * policies, and without them for actions that RCPs never restrict (the same object when RCPs do
+   * not apply to the account at all).
+   */
+  record LayerPair(CompiledLayers withRcps, CompiledLayers withoutRcps) {
+    boolean rcpsApply() {
+      return withRcps != withoutRcps;
+    }
+  }
+
+  /**
+   * A session of a role for one user (or for a role request): the principal passed to the engine
+   * and the request context keys that do not depend on the request.
+   */
+  record Session(CompiledRole role, Principal principal, RequestContext baseContext) {}
+}

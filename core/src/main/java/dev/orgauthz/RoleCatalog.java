@@ -1,0 +1,426 @@
+package dev.orgauthz;
+
+import dev.orgauthz.CompiledRole.LayerPair;
+import dev.orgauthz.CompiledRole.Session;
+import dev.orgauthz.evaluation.ControlPolicyScope;
+import dev.orgauthz.evaluation.NamedPolicy;
+import dev.orgauthz.evaluation.PolicyLayers;
+import dev.orgauthz.evaluation.PolicyLevel;
+import dev.orgauthz.evaluation.Principal;
+import dev.orgauthz.evaluation.RequestContext;
+import dev.orgauthz.iam.AccountIamData;
+import dev.orgauthz.iam.ManagedPolicy;
+import dev.orgauthz.iam.ProvisionedRole;
+import dev.orgauthz.identitycenter.AccessControlAttribute;
+import dev.orgauthz.identitycenter.AccountAssignment;
+import dev.orgauthz.identitycenter.CustomerManagedPolicyReference;
+import dev.orgauthz.identitycenter.IdentityCenter;
+import dev.orgauthz.identitycenter.PermissionSet;
+import dev.orgauthz.identitycenter.PermissionsBoundary;
+import dev.orgauthz.identitycenter.User;
+import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.internal.engine.PolicyCompiler;
+import dev.orgauthz.org.Account;
+import dev.orgauthz.org.ControlPolicy;
+import dev.orgauthz.org.Organization;
+import dev.orgauthz.policy.Policies;
+import dev.orgauthz.policy.PolicyDocument;
+import dev.orgauthz.policy.PolicyType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compile phase of the {@link Authorizer}: per account the SCP and RCP levels and org paths,
+ * per (account, permission set) the role and its compiled layers, per user the sessions by account.
+ * Every policy goes through one shared {@link PolicyCompiler}, so a document used in many places is
+ * compiled once.
+ */
+final class RoleCatalog {
+  /** The session name of a role request, which names no user. */
+  static final String ROLE_SESSION_NAME = "orgauthz";
+
+  static final String NO_RCP_FOR_ACTION =
+      "RCPs apply only to the services that support them, and never to kms:RetireGrant";
+
+  private static final String SSO_PATH = "/aws-reserved/sso.amazonaws.com/";
+  private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+  private final Snapshot snapshot;
+  private final Organization organization;
+  private final PolicyCompiler compiler = new PolicyCompiler();
+  private final String partition;
+  private final String rolePath;
+
+  /** The SCP levels by account; empty when SCPs are not enabled. */
+  private final Map<String, List<PolicyLevel>> scpLevels = new HashMap<>();
+
+  /** The RCP levels by account; an absent account means RCPs do not apply to its resources. */
+  private final Map<String, List<PolicyLevel>> rcpLevels = new HashMap<>();
+
+  private final Map<String, List<String>> orgPaths = new HashMap<>();
+  private final Map<String, CompiledRole> roles = new LinkedHashMap<>();
+  private final Map<String, Session> roleSessions = new HashMap<>();
+  private final Map<String, UserRoles> users = new HashMap<>();
+
+  /** A user with the sessions they can open, by account id, each list ordered by name. */
+  record UserRoles(User user, Map<String, List<Session>> byAccount) {}
+
+  RoleCatalog(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    this.organization = snapshot.organization();
+    Optional<IdentityCenter> center = snapshot.identityCenter();
+    this.partition = center.map(IdentityCenter::partition).orElse("aws");
+    String region = snapshot.identityCenterRegion().orElse("us-east-1");
+    this.rolePath = region.equals("us-east-1") ? SSO_PATH : SSO_PATH + region + "/";
+
+    boolean scps = organization.policyTypeEnabled(ControlPolicy.SERVICE_CONTROL_POLICY);
+    for (Account account : organization.accounts()) {
+      orgPaths.put(account.id(), List.of(organization.orgPath(account.id())));
+      if (scps) {
+        scpLevels.put(
+            account.id(), levels(account.id(), ControlPolicy.SERVICE_CONTROL_POLICY, null));
+      }
+    }
+    prepareRcpLevels();
+    if (center.isPresent()) {
+      compileRoles(center.get());
+      compileUsers(center.get());
+    }
+  }
+
+  // ---- organization levels
+
+  private List<PolicyLevel> levels(String accountId, String type, @Nullable NamedPolicy injected) {
+    List<String> path = new ArrayList<>(organization.ancestors(accountId));
+    path.add(accountId);
+    List<PolicyLevel> out = new ArrayList<>(path.size());
+    for (String node : path) {
+      List<NamedPolicy> policies = new ArrayList<>();
+      List<ControlPolicy> attached = organization.policiesAttachedTo(node, type);
+      if (injected != null && attached.stream().noneMatch(p -> p.id().equals(injected.id()))) {
+        policies.add(injected);
+      }
+      for (ControlPolicy policy : attached) {
+        policies.add(new NamedPolicy(policy.id(), policy.name(), policy.document()));
+      }
+      out.add(new PolicyLevel(node, organization.nodeName(node), policies));
+    }
+    return List.copyOf(out);
+  }
+
+  private void prepareRcpLevels() {
+    if (!organization.policyTypeEnabled(ControlPolicy.RESOURCE_CONTROL_POLICY)) {
+      return;
+    }
+    PolicyDocument full =
+        Policies.parse(
+            ControlPolicy.RCP_FULL_AWS_ACCESS_TEXT,
+            PolicyType.RESOURCE_CONTROL,
+            ControlPolicy.RCP_FULL_AWS_ACCESS_ID);
+    NamedPolicy injected =
+        new NamedPolicy(ControlPolicy.RCP_FULL_AWS_ACCESS_ID, "RCPFullAWSAccess", full);
+    for (Account account : organization.accounts()) {
+      if (!organization.isManagementAccount(account.id())) {
+        rcpLevels.put(
+            account.id(), levels(account.id(), ControlPolicy.RESOURCE_CONTROL_POLICY, injected));
+      }
+    }
+  }
+
+  private String rcpNote(String resourceAccount) {
+    if (!organization.policyTypeEnabled(ControlPolicy.RESOURCE_CONTROL_POLICY)) {
+      return "the RESOURCE_CONTROL_POLICY type is not enabled in the organization";
+    }
+    if (organization.isManagementAccount(resourceAccount)) {
+      return "RCPs do not restrict resources of the management account";
+    }
+    return "the resource's account " + resourceAccount + " is outside the organization";
+  }
+
+  // ---- roles
+
+  private void compileRoles(IdentityCenter center) {
+    for (AccountAssignment assignment : center.assignments()) {
+      String key = assignment.accountId() + " " + assignment.permissionSetArn();
+      if (!roles.containsKey(key)) {
+        Account account = organization.account(assignment.accountId()).orElseThrow();
+        PermissionSet set = center.permissionSet(assignment.permissionSetArn()).orElseThrow();
+        CompiledRole role = compileRole(center, account, set);
+        roles.put(key, role);
+        Session session = session(role, ROLE_SESSION_NAME, null, center);
+        roleSessions.put(role.roleArn, session);
+        roleSessions.put(
+            "arn:" + partition + ":iam::" + account.id() + ":role/" + role.roleName, session);
+      }
+    }
+  }
+
+  private CompiledRole compileRole(IdentityCenter center, Account account, PermissionSet set) {
+    // The role's name, ARN and unique id: provisioned when the IAM data knows it, else synthesized
+    Optional<AccountIamData> iam = snapshot.iamData(account.id());
+    Optional<ProvisionedRole> provisioned = iam.flatMap(data -> data.roleOf(set.name()));
+    String roleName;
+    String roleArn;
+    String roleId;
+    if (provisioned.isPresent()) {
+      roleName = provisioned.get().name();
+      roleArn = provisioned.get().arn();
+      String known = provisioned.get().roleId();
+      roleId = known != null ? known : syntheticRoleId(roleArn);
+    } else {
+      String suffix = hash(center.instanceArn() + "\n" + set.arn()).substring(0, 16);
+      roleName = "AWSReservedSSO_" + set.name() + "_" + suffix;
+      roleArn = "arn:" + partition + ":iam::" + account.id() + ":role" + rolePath + roleName;
+      roleId = syntheticRoleId(roleArn);
+    }
+    RequestContext principalContext =
+        RequestContext.builder()
+            .put("aws:PrincipalArn", roleArn)
+            .put("aws:PrincipalAccount", account.id())
+            .put("aws:PrincipalOrgID", organization.id())
+            .putAll("aws:PrincipalOrgPaths", List.of(organization.orgPath(account.id())))
+            .put("aws:PrincipalType", "AssumedRole")
+            .put("aws:SecureTransport", "true")
+            .put("aws:ViaAWSService", "false")
+            .put("aws:PrincipalIsAWSService", "false")
+            .build();
+
+    // The policies, with customer managed references resolved in this account
+    List<NamedPolicy> identity = new ArrayList<>();
+    List<NamedPolicy> boundaries = new ArrayList<>();
+    String notUsable = null;
+    for (String arn : set.awsManagedPolicyArns()) {
+      identity.add(named(snapshot.awsManagedPolicies().policy(arn).orElseThrow()));
+    }
+    List<CustomerManagedPolicyReference> references = Snapshot.customerManagedReferences(set);
+    if (!references.isEmpty() && iam.isEmpty()) {
+      notUsable =
+          "assigned but not usable: permission set `"
+              + set.name()
+              + "` references customer managed policies "
+              + references
+              + " that cannot be resolved in account "
+              + account.label()
+              + ", whose IAM data is unknown";
+    }
+    for (CustomerManagedPolicyReference reference : set.customerManagedPolicies()) {
+      resolve(iam, reference).ifPresent(policy -> identity.add(named(policy)));
+    }
+    PolicyDocument inline = set.inlinePolicy();
+    if (inline != null) {
+      identity.add(new NamedPolicy(set.arn() + "/inline", set.name() + " inline policy", inline));
+    }
+    PermissionsBoundary boundary = set.permissionsBoundary();
+    if (boundary != null) {
+      String managed = boundary.managedPolicyArn();
+      CustomerManagedPolicyReference reference = boundary.customerManagedPolicy();
+      if (managed != null) {
+        boundaries.add(named(snapshot.awsManagedPolicies().policy(managed).orElseThrow()));
+      } else if (reference != null) {
+        resolve(iam, reference).ifPresent(policy -> boundaries.add(named(policy)));
+      }
+    }
+
+    PolicyLayers base = null;
+    LayerPair sameAccount = null;
+    if (notUsable == null) {
+      PolicyLayers.Builder builder = PolicyLayers.builder().identityPolicies(identity);
+      boundaries.forEach(builder::permissionsBoundary);
+      Principal session =
+          new Principal(Principal.Kind.ROLE_SESSION, roleArn, account.id(), roleArn, roleName);
+      String scpExemption =
+          ControlPolicyScope.scpExemption(session, organization.managementAccountId());
+      List<PolicyLevel> scps = scpLevels.get(account.id());
+      if (scps == null) {
+        builder.noScps("the SERVICE_CONTROL_POLICY type is not enabled in the organization");
+      } else if (scpExemption != null) {
+        builder.noScps(scpExemption);
+      } else {
+        builder.scpLevels(scps);
+      }
+      base = builder.noRcps(NO_RCP_FOR_ACTION).build();
+      sameAccount = layerPair(base, account.id());
+    }
+    return new CompiledRole(
+        account,
+        set,
+        roleName,
+        roleArn,
+        roleId,
+        provisioned.isEmpty(),
+        notUsable,
+        principalContext,
+        base,
+        sameAccount);
+  }
+
+  private static Optional<ManagedPolicy> resolve(
+      Optional<AccountIamData> iam, CustomerManagedPolicyReference reference) {
+    return iam.flatMap(data -> data.policy(reference.path(), reference.name()));
+  }
+
+  private static NamedPolicy named(ManagedPolicy policy) {
+    return new NamedPolicy(policy.arn(), policy.name(), policy.document());
+  }
+
+  /** Compiles the layers of a role for resources of one account. Thread-safe. */
+  LayerPair layerPair(PolicyLayers base, String resourceAccount) {
+    List<PolicyLevel> rcps = rcpLevels.get(resourceAccount);
+    synchronized (compiler) {
+      if (rcps == null) {
+        CompiledLayers none =
+            CompiledLayers.compile(withRcps(base, null, rcpNote(resourceAccount)), compiler);
+        return new LayerPair(none, none);
+      }
+      return new LayerPair(
+          CompiledLayers.compile(withRcps(base, rcps, ""), compiler),
+          CompiledLayers.compile(withRcps(base, null, NO_RCP_FOR_ACTION), compiler));
+    }
+  }
+
+  /** The base layers of a role (SCPs, identity policies, boundary) with the RCP layer given. */
+  private static PolicyLayers withRcps(
+      PolicyLayers base, @Nullable List<PolicyLevel> rcps, String note) {
+    PolicyLayers.Builder builder = PolicyLayers.builder().identityPolicies(base.identityPolicies());
+    base.permissionsBoundaries().forEach(builder::permissionsBoundary);
+    List<PolicyLevel> scps = base.scpLevels();
+    if (scps != null) {
+      builder.scpLevels(scps);
+    } else {
+      builder.noScps(base.scpNote());
+    }
+    if (rcps != null) {
+      builder.rcpLevels(rcps);
+    } else {
+      builder.noRcps(note);
+    }
+    return builder.build();
+  }
+
+  // ---- users and sessions
+
+  private void compileUsers(IdentityCenter center) {
+    for (User user : center.users()) {
+      Map<String, List<Session>> byAccount = new LinkedHashMap<>();
+      for (AccountAssignment assignment : center.assignmentsOf(user.id())) {
+        CompiledRole role = roles.get(assignment.accountId() + " " + assignment.permissionSetArn());
+        List<Session> sessions =
+            byAccount.computeIfAbsent(assignment.accountId(), k -> new ArrayList<>());
+        if (role != null && sessions.stream().noneMatch(s -> s.role() == role)) {
+          sessions.add(session(role, user.userName(), user, center));
+        }
+      }
+      byAccount.replaceAll(
+          (account, sessions) -> {
+            sessions.sort(Comparator.comparing(s -> s.role().permissionSet.name()));
+            return List.copyOf(sessions);
+          });
+      UserRoles entry = new UserRoles(user, Collections.unmodifiableMap(byAccount));
+      users.put(user.id(), entry);
+      users.put(user.userName(), entry);
+    }
+  }
+
+  private Session session(
+      CompiledRole role, String sessionName, @Nullable User user, IdentityCenter center) {
+    Principal principal =
+        new Principal(
+            Principal.Kind.ROLE_SESSION,
+            "arn:"
+                + partition
+                + ":sts::"
+                + role.account.id()
+                + ":assumed-role/"
+                + role.roleName
+                + "/"
+                + sessionName,
+            role.account.id(),
+            role.roleArn,
+            role.roleName);
+    RequestContext.Builder context =
+        role.principalContext.toBuilder().put("aws:userid", role.roleId + ":" + sessionName);
+    if (user != null) {
+      context.put("identitystore:UserId", user.id());
+      for (AccessControlAttribute attribute : center.accessControlAttributes()) {
+        attribute
+            .valueFor(user)
+            .ifPresent(value -> context.put("aws:PrincipalTag/" + attribute.key(), value));
+      }
+    }
+    return new Session(role, principal, context.build());
+  }
+
+  // ---- lookups for the request path
+
+  /** The user with this user name or id, or null. */
+  @Nullable UserRoles user(String nameOrId) {
+    return users.get(nameOrId);
+  }
+
+  /** The session of a role request by role ARN (with or without path), or null. */
+  @Nullable Session roleSession(String roleArn) {
+    return roleSessions.get(roleArn);
+  }
+
+  /** The org paths of an account in the organization, or null for an outside account. */
+  @Nullable List<String> orgPaths(String accountId) {
+    return orgPaths.get(accountId);
+  }
+
+  /**
+   * The compiled layers of a role for one request, or null when the role is not usable. Layers for
+   * resources of another account are compiled on first use and kept (at most one pair per account).
+   */
+  @Nullable CompiledLayers layers(Session session, String resourceAccount, String action) {
+    CompiledRole role = session.role();
+    PolicyLayers base = role.base;
+    LayerPair same = role.sameAccount;
+    if (base == null || same == null) {
+      return null;
+    }
+    LayerPair pair =
+        resourceAccount.equals(role.account.id())
+            ? same
+            : role.otherAccounts.computeIfAbsent(resourceAccount, ra -> layerPair(base, ra));
+    if (pair.rcpsApply()
+        && ControlPolicyScope.rcpExemption(
+                session.principal(), action, resourceAccount, organization.managementAccountId())
+            != null) {
+      return pair.withoutRcps();
+    }
+    return pair.withRcps();
+  }
+
+  // ---- synthesized names
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** A stable role unique id of the AWS form: {@code AROA} and 17 characters. */
+  private static String syntheticRoleId(String roleArn) {
+    String hex = hash(roleArn);
+    StringBuilder out = new StringBuilder("AROA");
+    for (int i = 0; i < 17; i++) {
+      out.append(ID_ALPHABET[Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16) & 31]);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.orgauthz.iam;
+
+import static dev.orgauthz.internal.model.Checks.requireNew;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalog of AWS managed policies by ARN. AWS managed policies exist in every account; a
+ * permission set that names one the catalog lacks is a model error. The library bundles no copies:
+ * the caller supplies the documents (from an export, or written for a test).
+ */
+public final class AwsManagedPolicies {
+  private static final AwsManagedPolicies EMPTY = new AwsManagedPolicies(List.of());
+
+  private final Map<String, ManagedPolicy> byArn;
+
+  private AwsManagedPolicies(Collection<ManagedPolicy> policies) {
+    Map<String, ManagedPolicy> map = new LinkedHashMap<>();
+    for (ManagedPolicy policy : policies) {
+      requireNew(map, policy.arn(), policy, "AWS managed policy");
+    }
+    this.byArn = Collections.unmodifiableMap(map);
+  }
+
+  /** The catalog of the policies given. */
+  public static AwsManagedPolicies of(Collection<ManagedPolicy> policies) {
+    return new AwsManagedPolicies(policies);
+  }
+
+  /** The catalog without policies. */
+  public static AwsManagedPolicies empty() {
+    return EMPTY;
+  }
+
+  /** The policy with this ARN. */
+  public Optional<ManagedPolicy> policy(String arn) {
+    return Optional.ofNullable(byArn.get(arn));
+  }
+
+  /** The policies, in the order given. */
+  public List<ManagedPolicy> policies() {
+    return List.copyOf(byArn.values());
+  }
+}
