@@ -156,7 +156,9 @@ public final class CaseRunner {
       layers.noScps("the case has no organization");
     } else if (testCase.scps().isEmpty()) {
       layers.noScps("the case attaches no service control policies");
-    } else if (principalAccount == null || org.ancestorsOf(principalAccount).isEmpty()) {
+    } else if (principalAccount == null) {
+      layers.noScps("the principal `" + principal.arn() + "` belongs to no account");
+    } else if (org.ancestorsOf(principalAccount).isEmpty()) {
       layers.noScps(
           "the principal's account `" + principalAccount + "` is not in the organization");
     } else if (scpExemption != null) {

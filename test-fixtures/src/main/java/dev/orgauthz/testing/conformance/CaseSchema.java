@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a case against {@code case.schema.json} and words the first violation for people. */
@@ -142,7 +143,10 @@ final class CaseSchema {
     return "see `case.schema.json`";
   }
 
-  private static String show(JsonNode value) {
+  private static String show(@Nullable JsonNode value) {
+    if (value == null) {
+      return "the value";
+    }
     String text = value.isString() ? value.stringValue() : value.toString();
     if (text.length() > MAX_VALUE_LENGTH) {
       text = text.substring(0, MAX_VALUE_LENGTH) + "...";

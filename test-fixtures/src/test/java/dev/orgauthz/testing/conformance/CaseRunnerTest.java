@@ -161,6 +161,22 @@ class CaseRunnerTest {
   }
 
   @Test
+  void aServicePrincipalHasNoScpsAndNoPrincipalKeys() {
+    PreparedCase prepared =
+        prepare(
+            ORG + ", " + SCPS,
+            request("sns.amazonaws.com", "arn:aws:sqs:eu-west-1:222222222222:q", ""));
+
+    assertThat(prepared.layers().scpNote())
+        .isEqualTo("the principal `sns.amazonaws.com` belongs to no account");
+    RequestContext context = prepared.request().context();
+    assertThat(context.has("aws:PrincipalArn")).isFalse();
+    assertThat(context.has("aws:PrincipalAccount")).isFalse();
+    assertThat(context.has("aws:PrincipalOrgID")).isFalse();
+    assertThat(context.values("aws:ResourceAccount")).containsExactly("222222222222");
+  }
+
+  @Test
   void explicitScpLevelsAreUsedAsGiven() {
     String levels =
         "\"scpLevels\": [{\"target\": \"r-x\", \"policies\": [{\"id\": \"p-a\", \"document\": "
