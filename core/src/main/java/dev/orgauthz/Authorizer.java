@@ -171,6 +171,61 @@ public final class Authorizer {
   }
 
   /**
+   * Resolves a request once, for callers that ask the same question repeatedly: the handle's {@link
+   * DecisionHandle#decide} skips the name lookups, and when the outcome cannot depend on the
+   * request's keys or the time, returns it directly.
+   *
+   * @throws IllegalArgumentException as {@link #decide} does
+   */
+  public DecisionHandle prepare(AccessRequest request) {
+    Target target = resolve(request);
+    String resourceAccount = target.resourceAccount();
+    List<Session> usable = new ArrayList<>();
+    List<CompiledLayers> layers = new ArrayList<>();
+    boolean dependsOnKeys = false;
+    for (Session session : target.sessions()) {
+      CompiledLayers compiled = catalog.layers(session, resourceAccount, request.action());
+      if (compiled == null) {
+        continue;
+      }
+      usable.add(session);
+      layers.add(compiled);
+      dependsOnKeys |=
+          Engine.dependsOnKeys(
+              compiled,
+              session.principal(),
+              request.action(),
+              request.resource(),
+              session.role().account.id(),
+              resourceAccount);
+    }
+    DecisionHandle handle =
+        new DecisionHandle(
+            request,
+            usable.toArray(new Session[0]),
+            layers.toArray(new CompiledLayers[0]),
+            resourceAccount,
+            catalog.resourceKeys(resourceAccount),
+            options.clock(),
+            null);
+    if (dependsOnKeys) {
+      return handle;
+    }
+    return new DecisionHandle(
+        request,
+        usable.toArray(new Session[0]),
+        layers.toArray(new CompiledLayers[0]),
+        resourceAccount,
+        catalog.resourceKeys(resourceAccount),
+        options.clock(),
+        handle.evaluate());
+  }
+
+  static RequestKeys keys() {
+    return KEYS.get();
+  }
+
+  /**
    * The general path of {@link #decide}: for requests the fast path does not resolve (an unknown
    * name, which throws with the known names; an account given by an ambiguous name; a role request
    * that also names an account).

@@ -27,8 +27,12 @@ final class RequestKeys implements Keys {
   private @Nullable Instant time;
   private Clock clock = Clock.systemUTC();
 
-  private @Nullable String regionOfList;
-  private List<String> regionList = List.of();
+  /** A small direct-mapped cache of region lists: there are few regions, and lists are kept. */
+  private final @Nullable String[] regions = new String[32];
+
+  @SuppressWarnings("unchecked")
+  private final List<String>[] regionLists = new List[32];
+
   private long secondOfLists = Long.MIN_VALUE;
   private List<String> currentTime = List.of();
   private List<String> epochTime = List.of();
@@ -90,11 +94,12 @@ final class RequestKeys implements Keys {
   }
 
   private List<String> regionList(String region) {
-    if (!region.equals(regionOfList)) {
-      regionOfList = region;
-      regionList = List.of(region);
+    int slot = region.hashCode() & (regions.length - 1);
+    if (!region.equals(regions[slot])) {
+      regions[slot] = region;
+      regionLists[slot] = List.of(region);
     }
-    return regionList;
+    return regionLists[slot];
   }
 
   /** Brings the time lists up to the request's second. */
