@@ -55,7 +55,22 @@ public final class Engine {
   /** The outcome alone: the fast path, which builds no trace and allocates nothing. */
   public static Outcome decide(CompiledLayers layers, EvaluationRequest request) {
     RequestView view = VIEWS.get().reset(request);
-    return run(layers, layers.plan(view), view, null);
+    return decide(layers, view);
+  }
+
+  private static Outcome decide(CompiledLayers layers, RequestView view) {
+    Plan plan = layers.plan(view);
+    if (!plan.constant) {
+      return run(layers, plan, view, null);
+    }
+    Plan.Memo memo = plan.memo;
+    Principal.Kind kind = view.principal.kind();
+    if (memo != null && memo.kind() == kind && memo.crossAccount() == view.crossAccount) {
+      return memo.outcome();
+    }
+    Outcome outcome = run(layers, plan, view, null);
+    plan.memo = new Plan.Memo(kind, view.crossAccount, outcome);
+    return outcome;
   }
 
   /**
@@ -74,7 +89,7 @@ public final class Engine {
       Keys keys) {
     RequestView view =
         VIEWS.get().reset(principal, action, resource, principalAccount, resourceAccount, keys);
-    return run(layers, layers.plan(view), view, null);
+    return decide(layers, view);
   }
 
   /**
@@ -395,7 +410,7 @@ public final class Engine {
   private static void block(Trace trace, Layer layer, int level, String what) {
     int seen = 0;
     LayerResult found = null;
-    for (LayerResult result : traceLayers(trace, layer)) {
+    for (LayerResult result : trace.layers(layer)) {
       if (seen++ == level) {
         found = result;
         break;
@@ -412,10 +427,6 @@ public final class Engine {
             + " attached to "
             + describeLevel(found)
             + " allows the action (every level of the organization must allow)");
-  }
-
-  private static List<LayerResult> traceLayers(Trace trace, Layer layer) {
-    return trace.layers(layer);
   }
 
   private static String describeLevel(LayerResult level) {

@@ -34,6 +34,21 @@ final class Plan {
   final Segment[] boundaries;
   final @Nullable Segment session;
 
+  /**
+   * True when nothing in the plan depends on the request beyond the principal's kind and whether
+   * the request crosses accounts: no condition, no policy variable in a resource, no statement that
+   * must name the principal. The outcome can then be kept.
+   */
+  final boolean constant;
+
+  /** The kept outcome of a constant plan, for one principal kind and account relation. */
+  record Memo(
+      dev.orgauthz.evaluation.Principal.Kind kind,
+      boolean crossAccount,
+      dev.orgauthz.evaluation.Outcome outcome) {}
+
+  volatile @Nullable Memo memo;
+
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
     this.resource = request.resource;
@@ -47,6 +62,29 @@ final class Plan {
     this.boundaries = each(layers.boundaries, request);
     CompiledPolicy session = layers.session;
     this.session = session == null ? null : segment(new CompiledPolicy[] {session}, request);
+    boolean plain = this.resourcePolicy == null && vpcEndpoints.length == 0;
+    plain &= plain(rcpLevels) && plain(scpLevels) && plain(boundaries) && plain(identity);
+    this.constant = plain && (this.session == null || plain(this.session));
+  }
+
+  private static boolean plain(Segment @Nullable [] segments) {
+    if (segments != null) {
+      for (Segment segment : segments) {
+        if (!plain(segment)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(Segment segment) {
+    for (CompiledStatement statement : segment.statements) {
+      if (!statement.condition.isEmpty() || statement.resourceVariables) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Plan of(CompiledLayers layers, RequestView request) {
