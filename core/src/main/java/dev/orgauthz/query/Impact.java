@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -262,6 +263,8 @@ public final class Impact {
       // Each pair and action, from role outcomes computed once per role
       Map<RoleHandle, byte[]> cacheBefore = new IdentityHashMap<>();
       Map<RoleHandle, byte[]> cacheAfter = new IdentityHashMap<>();
+      Map<RoleHandle, Map<String, Outcome>> signaturesBefore = new IdentityHashMap<>();
+      Map<RoleHandle, Map<String, Outcome>> signaturesAfter = new IdentityHashMap<>();
       long done = 0;
       progress.advanced(0, asked);
       for (Pair pair : pairs) {
@@ -276,7 +279,8 @@ public final class Impact {
                   action,
                   i,
                   actions.size(),
-                  cacheBefore);
+                  cacheBefore,
+                  signaturesBefore);
           Outcome b =
               combine(
                   after,
@@ -286,7 +290,8 @@ public final class Impact {
                   action,
                   i,
                   actions.size(),
-                  cacheAfter);
+                  cacheAfter,
+                  signaturesAfter);
           if (a != b) {
             flip(pair, action, generated, time);
           }
@@ -333,14 +338,28 @@ public final class Impact {
         String action,
         int at,
         int actions,
-        Map<RoleHandle, byte[]> cache) {
+        Map<RoleHandle, byte[]> cache,
+        Map<RoleHandle, Map<String, Outcome>> perSignature) {
       boolean explicit = false;
       for (RoleHandle role : roles) {
         Outcome outcome;
         if (user == null || !role.usable()) {
           outcome = Outcome.IMPLICIT_DENY;
         } else if (index.dependsOnUser(role, action)) {
-          outcome = evaluator.user(role, user, action);
+          // Users with the same values of the principal tags read share one decision
+          Set<String> keys = Objects.requireNonNull(index.userKeys(role, action));
+          String signature = index.signature(user, keys);
+          if (signature == null) {
+            outcome = evaluator.user(role, user, action);
+          } else {
+            Map<String, Outcome> known = perSignature.computeIfAbsent(role, r -> new HashMap<>());
+            String key = at + " " + signature;
+            outcome = known.get(key);
+            if (outcome == null) {
+              outcome = evaluator.user(role, user, action);
+              known.put(key, outcome);
+            }
+          }
         } else {
           byte[] known = cache.computeIfAbsent(role, r -> new byte[actions]);
           if (known[at] == 0) {

@@ -2,6 +2,7 @@ package dev.orgauthz.query;
 
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.Snapshot;
+import dev.orgauthz.identitycenter.AccessControlAttribute;
 import dev.orgauthz.identitycenter.AccountAssignment;
 import dev.orgauthz.identitycenter.Group;
 import dev.orgauthz.identitycenter.IdentityCenter;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -40,12 +43,17 @@ final class RoleIndex {
   private final Map<String, List<RoleHandle>> rolesByPrincipal = new HashMap<>();
   private final Map<String, List<User>> members = new HashMap<>();
   private final Map<String, ActionScope[]> userScopes = new HashMap<>();
+  private final Map<String, AccessControlAttribute> attributes = new HashMap<>();
+
+  private static final String PRINCIPAL_TAG = "aws:principaltag/";
 
   /** A user behind a role, and how the assignment reaches them. */
   record RoleUser(User user, boolean direct, List<String> groups) {}
 
-  /** The actions of a statement, compiled: where a statement can apply. */
-  record ActionScope(ActionMatcher actions, boolean notAction) {
+  /**
+   * A statement that reads keys that differ between users: its actions, compiled, and those keys.
+   */
+  record ActionScope(ActionMatcher actions, boolean notAction, List<String> keys) {
     boolean covers(String action) {
       int colon = action.indexOf(':');
       return colon > 0 && actions.matches(action, colon) != notAction;
@@ -77,9 +85,12 @@ final class RoleIndex {
         .values()
         .forEach(roles -> roles.sort(Comparator.comparing(r -> r.permissionSet().name())));
 
-    // The users behind each role, and each user's roles by account
+    // The users behind each role, each user's roles by account, the principal tags by key
     if (center != null) {
       indexUsers(center);
+      for (AccessControlAttribute attribute : center.accessControlAttributes()) {
+        attributes.put(attribute.key().toLowerCase(Locale.ROOT), attribute);
+      }
     }
   }
 
@@ -126,9 +137,14 @@ final class RoleIndex {
       ActionScope[] scopes = readers.get(policy);
       if (scopes == null) {
         List<ActionScope> found = new ArrayList<>();
-        for (Statement statement : KeyReaders.statementsReading(policy, RoleIndex::differsByUser)) {
+        for (KeyReaders.Reader reader :
+            KeyReaders.statementsReading(policy, RoleIndex::differsByUser)) {
+          Statement statement = reader.statement();
           found.add(
-              new ActionScope(ActionMatcher.compile(statement.actions()), statement.notAction()));
+              new ActionScope(
+                  ActionMatcher.compile(statement.actions()),
+                  statement.notAction(),
+                  reader.keys()));
         }
         scopes = found.toArray(new ActionScope[0]);
         readers.put(policy, scopes);
@@ -143,7 +159,7 @@ final class RoleIndex {
     return key.equals("aws:userid")
         || key.equals("aws:username")
         || key.equals("identitystore:userid")
-        || key.startsWith("aws:principaltag/");
+        || key.startsWith(PRINCIPAL_TAG);
   }
 
   // ---- lookups
@@ -217,15 +233,47 @@ final class RoleIndex {
    * users: then the users of the role must be evaluated one by one.
    */
   boolean dependsOnUser(RoleHandle role, String action) {
+    return userKeys(role, action) != null;
+  }
+
+  /**
+   * The keys that differ between users and that the statements of the role that can apply to the
+   * action read, lowercased and sorted; null when there is none, and the role's answer holds for
+   * every user.
+   */
+  @Nullable Set<String> userKeys(RoleHandle role, String action) {
     ActionScope[] scopes = userScopes.get(key(role.account().id(), role.permissionSet().arn()));
     if (scopes == null) {
-      return true;
+      return Set.of("aws:userid");
     }
+    Set<String> out = null;
     for (ActionScope scope : scopes) {
       if (scope.covers(action)) {
-        return true;
+        if (out == null) {
+          out = new TreeSet<>();
+        }
+        out.addAll(scope.keys());
       }
     }
-    return false;
+    return out;
+  }
+
+  /**
+   * What a user brings to the keys given: the values of the principal tags among them, in order;
+   * null when a key differs for every user ({@code aws:userid} and the like). Two users with the
+   * same non-null signature get the same answer from a role whose statements read only these keys.
+   */
+  @Nullable String signature(User user, Set<String> keys) {
+    StringBuilder out = new StringBuilder();
+    for (String key : keys) {
+      if (!key.startsWith(PRINCIPAL_TAG)) {
+        return null;
+      }
+      AccessControlAttribute attribute = attributes.get(key.substring(PRINCIPAL_TAG.length()));
+      String value = attribute == null ? null : attribute.valueFor(user).orElse(null);
+      // Length-prefixed, so that no two lists of values give the same text
+      out.append(value == null ? "-" : value.length() + ":" + value).append('|');
+    }
+    return out.toString();
   }
 }

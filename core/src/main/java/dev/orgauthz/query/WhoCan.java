@@ -5,7 +5,10 @@ import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.internal.roles.RoleHandle;
 import dev.orgauthz.org.Account;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
@@ -113,18 +116,29 @@ public final class WhoCan {
     if (!role.usable()) {
       return null;
     }
-    boolean perUser = index.dependsOnUser(role, action);
+    Set<String> keys = index.userKeys(role, action);
+    boolean perUser = keys != null;
     if (!perUser) {
       rolesEvaluated.increment();
       if (evaluator.role(role, action) != Outcome.ALLOWED) {
         return null;
       }
     }
+    // Per user: once per distinct value of the principal tags read, when only those are read
+    Map<String, Outcome> bySignature = new HashMap<>();
     List<AllowedUser> users = new ArrayList<>();
     for (RoleIndex.RoleUser user : index.usersOf(role)) {
-      if (perUser) {
-        userEvaluations.increment();
-        if (evaluator.user(role, user.user(), action) != Outcome.ALLOWED) {
+      if (keys != null) {
+        String signature = index.signature(user.user(), keys);
+        Outcome outcome = signature == null ? null : bySignature.get(signature);
+        if (outcome == null) {
+          userEvaluations.increment();
+          outcome = evaluator.user(role, user.user(), action);
+          if (signature != null) {
+            bySignature.put(signature, outcome);
+          }
+        }
+        if (outcome != Outcome.ALLOWED) {
           continue;
         }
       }

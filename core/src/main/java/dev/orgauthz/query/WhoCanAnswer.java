@@ -18,7 +18,8 @@ import java.util.List;
  *     and then by permission set name
  * @param rolesEvaluated how many roles were evaluated as a whole, once for all their users
  * @param userEvaluations how many decisions were made for one user of a role whose policies read a
- *     key that differs between users
+ *     key that differs between users; users with the same values of the principal tags read share
+ *     one decision
  */
 public record WhoCanAnswer(
     WhoCanQuestion question,

@@ -34,12 +34,24 @@ public final class KeyReaders {
   }
 
   /**
+   * A statement and the keys it reads that a predicate accepted.
+   *
+   * @param statement the statement
+   * @param keys the keys, lowercased and sorted
+   */
+  public record Reader(Statement statement, List<String> keys) {
+    public Reader {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /**
    * The statements of a policy that read a key the predicate accepts, in a {@code Condition} or in
    * a policy variable of a {@code Resource} or {@code NotResource} entry. Keys are given to the
    * predicate lowercased.
    */
-  public static List<Statement> statementsReading(CompiledPolicy policy, Predicate<String> key) {
-    List<Statement> out = new ArrayList<>();
+  public static List<Reader> statementsReading(CompiledPolicy policy, Predicate<String> key) {
+    List<Reader> out = new ArrayList<>();
     boolean variables = policy.policy().document().variablesEnabled();
     String source = policy.policy().document().source();
     for (CompiledStatement compiled : policy.statements) {
@@ -52,8 +64,9 @@ public final class KeyReaders {
               .collectKeys(keys);
         }
       }
-      if (keys.stream().anyMatch(key)) {
-        out.add(statement);
+      List<String> read = keys.stream().filter(key).toList();
+      if (!read.isEmpty()) {
+        out.add(new Reader(statement, read));
       }
     }
     return out;
