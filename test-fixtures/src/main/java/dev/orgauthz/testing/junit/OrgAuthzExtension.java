@@ -83,8 +83,10 @@ public final class OrgAuthzExtension implements ParameterResolver {
       current = current.get().getParent();
     }
     throw new ParameterResolutionException(
-        "no snapshot is named for parameter `"
-            + parameter.getParameter().getName()
+        "no snapshot is named for the "
+            + parameter.getParameter().getType().getSimpleName()
+            + " parameter of `"
+            + parameter.getDeclaringExecutable().getName()
             + "`: annotate the test class, the method or the parameter with"
             + " @OrgAuthzSnapshot(\"example\"), @OrgAuthzSnapshot(\"classpath:NAME\") or"
             + " @OrgAuthzSnapshot(\"PATH\")");
