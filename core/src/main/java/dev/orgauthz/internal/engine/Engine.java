@@ -410,7 +410,7 @@ public final class Engine {
   private static void block(Trace trace, Layer layer, int level, String what) {
     int seen = 0;
     LayerResult found = null;
-    for (LayerResult result : traceLayers(trace, layer)) {
+    for (LayerResult result : trace.layers(layer)) {
       if (seen++ == level) {
         found = result;
         break;
@@ -427,10 +427,6 @@ public final class Engine {
             + " attached to "
             + describeLevel(found)
             + " allows the action (every level of the organization must allow)");
-  }
-
-  private static List<LayerResult> traceLayers(Trace trace, Layer layer) {
-    return trace.layers(layer);
   }
 
   private static String describeLevel(LayerResult level) {
