@@ -7,7 +7,9 @@ import dev.orgauthz.testing.intent.Question;
 import dev.orgauthz.testing.intent.Question.Where;
 import dev.orgauthz.testing.intent.Question.Who;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.api.WritableAssertionInfo;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +30,7 @@ public final class ActionClause {
 
   private String resource = "*";
   private @Nullable String region;
-  private final java.util.Map<String, List<String>> context = new java.util.LinkedHashMap<>();
+  private final Map<String, List<String>> context = new LinkedHashMap<>();
   private @Nullable Instant time;
 
   ActionClause(

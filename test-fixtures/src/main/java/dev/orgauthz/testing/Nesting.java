@@ -4,6 +4,7 @@ import dev.orgauthz.Authorizer;
 import dev.orgauthz.Decision;
 import dev.orgauthz.RoleDecision;
 import dev.orgauthz.testing.intent.Answers;
+import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.api.WritableAssertionInfo;
 import org.jspecify.annotations.Nullable;
@@ -65,8 +66,7 @@ final class Nesting {
     return describe(out, info);
   }
 
-  private static <A extends org.assertj.core.api.AbstractAssert<A, ?>> A describe(
-      A nested, WritableAssertionInfo info) {
+  private static <A extends AbstractAssert<A, ?>> A describe(A nested, WritableAssertionInfo info) {
     if (!info.descriptionText().isEmpty()) {
       nested.as(info.description());
     }

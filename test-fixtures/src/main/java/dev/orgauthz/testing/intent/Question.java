@@ -21,8 +21,10 @@ import dev.orgauthz.org.OrganizationalUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -142,8 +144,9 @@ public record Question(
     if (who.kind() == Who.Kind.PERMISSION_SET) {
       IdentityCenter center = identityCenter(snapshot, "permission sets");
       PermissionSet set = permissionSet(center, who.name());
+      Map<String, List<PortalEntry>> portals = new HashMap<>();
       for (Account account : accounts) {
-        String roleArn = roleArn(authorizer, center, set, account);
+        String roleArn = roleArn(authorizer, center, set, account, portals);
         if (roleArn == null) {
           continue;
         }
@@ -287,7 +290,11 @@ public record Question(
    * null when the permission set is not assigned there and the question may skip the account.
    */
   private @Nullable String roleArn(
-      Authorizer authorizer, IdentityCenter center, PermissionSet set, Account account) {
+      Authorizer authorizer,
+      IdentityCenter center,
+      PermissionSet set,
+      Account account,
+      Map<String, List<PortalEntry>> portals) {
     boolean assigned = false;
     for (AccountAssignment assignment : center.assignments()) {
       if (!assignment.accountId().equals(account.id())
@@ -306,7 +313,7 @@ public record Question(
         }
       }
       for (String userId : userIds) {
-        for (PortalEntry entry : authorizer.portal(userId)) {
+        for (PortalEntry entry : portals.computeIfAbsent(userId, authorizer::portal)) {
           if (!entry.account().id().equals(account.id())) {
             continue;
           }
@@ -463,7 +470,7 @@ public record Question(
       requireNonNull(name, "name");
       if (kind != Kind.EVERY_USER && name.isBlank()) {
         throw new IllegalArgumentException(
-            "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " has no name: give one");
+            "the " + kind.name().toLowerCase(Locale.ROOT) + " has no name: give one");
       }
     }
 

@@ -2,6 +2,8 @@ package dev.orgauthz.testing.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,15 +78,15 @@ class IntentReaderTest {
     assertThat(intents)
         .extracting(i -> i.question().who(), i -> i.question().where(), Intent::expectation)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 Question.Who.everyUser(),
                 Question.Where.organizationalUnit("Sandbox"),
                 new Expectation(Expected.DENIED, "DenyS3", null, null)),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 Question.Who.group("Developers"),
                 Question.Where.everyAccount(),
                 new Expectation(Expected.EXPLICITLY_DENIED, "DenyS3", "Root", null)),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 Question.Who.permissionSet("Developer"),
                 Question.Where.account("UAT"),
                 new Expectation(Expected.IMPLICITLY_DENIED, null, "Sandbox", null)));
@@ -260,7 +262,7 @@ class IntentReaderTest {
   @Test
   void theExceptionHoldsItsParts() {
     IntentFileException error =
-        org.assertj.core.api.Assertions.catchThrowableOfType(
+        catchThrowableOfType(
             IntentFileException.class,
             () ->
                 read(

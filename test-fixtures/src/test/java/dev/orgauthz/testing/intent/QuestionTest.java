@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.testing.ExampleOrganization;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class QuestionTest {
             .region("eu-west-1")
             .context("aws:MultiFactorAuthPresent", "true")
             .context("aws:TagKeys", List.of("a", "b"))
-            .time(java.time.Instant.parse("2025-01-31T12:00:00Z"))
+            .time(Instant.parse("2025-01-31T12:00:00Z"))
             .build();
 
     assertThat(question.describe("cannot"))

@@ -1,6 +1,7 @@
 package dev.orgauthz.testing.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.testing.ExampleOrganization;
@@ -58,7 +59,7 @@ class VerdictTest {
     assertThat(verdict.mismatches())
         .extracting(m -> m.answer().label(), Verdict.Mismatch::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            tuple(
                 "user `erin` in account Development (777777777777)",
                 "expected ExplicitlyDenied, was ImplicitlyDenied: erin has no assignment in"
                     + " Development (777777777777), so no role to use there"));

@@ -11,6 +11,7 @@ import dev.orgauthz.Snapshot;
 import dev.orgauthz.testing.ExampleOrganization;
 import dev.orgauthz.testing.intent.Intent;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -35,9 +37,7 @@ class OrgAuthzExtensionTest {
     SEEN.clear();
     return EngineTestKit.engine("junit-jupiter")
         .selectors(
-            java.util.Arrays.stream(classes)
-                .map(c -> selectClass(c))
-                .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+            Arrays.stream(classes).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
         .execute();
   }
 
