@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +45,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a {@link Snapshot} as an AWS CLI export: one file per call, each as AWS CLI v2 prints it
  * ({@code --output json}: four-space indentation, ISO-8601 timestamps, policy {@code Content} as a
  * JSON string, {@code "NextToken": null} after full pagination). The inverse of the export reader,
- * for tests; {@link #main} regenerates the checked-in export of the example organization.
+ * for tests; {@link ExampleExportTest} keeps the checked-in export of the example organization in
+ * step with it.
  *
  * <p>Only what the model holds is written, plus the fields AWS always returns with made-up but
  * well-formed values (ARNs, creation dates, membership ids).
  */
 final class ExportWriter {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Keeps decimals as written, as the policy reader does. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private static final ObjectWriter CLI_STYLE =
       JSON.writer()
@@ -77,35 +81,6 @@ final class ExportWriter {
     this.snapshot = snapshot;
     this.root = root;
     this.rcpFullAwsAccess = rcpFullAwsAccess;
-  }
-
-  /**
-   * Regenerates the export of the example organization.
-   *
-   * <pre>
-   * mvn -q -pl test-fixtures test-compile exec:java ... (or run from the IDE) with the argument
-   * test-fixtures/src/test/resources/example-export
-   * </pre>
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: ExportWriter OUTPUT_DIRECTORY");
-    }
-    Path out = Path.of(args[0]);
-    if (Files.exists(out)) {
-      try (var files = Files.walk(out)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(ExportWriter::delete);
-      }
-    }
-    write(ExampleOrganization.snapshot(), out, true);
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
