@@ -47,6 +47,12 @@ public final class ExportReader {
 
   private final Set<String> accounts = new LinkedHashSet<>();
 
+  /**
+   * True once the tree was read without error; until then, references to nodes are not checked, so
+   * that one broken file does not turn into an error for every reference.
+   */
+  private boolean treeKnown;
+
   private ExportReader(Path directory) {
     this.directory = directory;
     this.files = new ExportFiles(directory, problems);
@@ -65,9 +71,10 @@ public final class ExportReader {
     JsonNode manifest = files.optional("export.json");
     Organization organization = organization();
     String region = manifest == null ? null : text(manifest, "identityCenterRegion");
-    IdentityCenterReader center = new IdentityCenterReader(files, accounts, region);
+    Set<String> knownAccounts = treeKnown ? accounts : null;
+    IdentityCenterReader center = new IdentityCenterReader(files, knownAccounts, region);
     IdentityCenter identityCenter = center.read();
-    IamReader iam = new IamReader(files, accounts, center);
+    IamReader iam = new IamReader(files, knownAccounts, center);
     iam.read();
     problems.throwIfAny();
     if (organization == null) {
@@ -184,7 +191,9 @@ public final class ExportReader {
     Set<String> enabled = enabledTypes(rootNode);
     enabled.forEach(builder::enablePolicyType);
 
+    boolean before = problems.any();
     walkTree(builder, rootId);
+    treeKnown = !before && !problems.any();
     for (String type :
         List.of(ControlPolicy.SERVICE_CONTROL_POLICY, ControlPolicy.RESOURCE_CONTROL_POLICY)) {
       policies(builder, type, enabled.contains(type));
@@ -386,7 +395,7 @@ public final class ExportReader {
       int targetIndex = 0;
       for (JsonNode target : targetList.get("Targets")) {
         String targetId = target.get("TargetId").asString();
-        if (!nodes.contains(targetId)) {
+        if (treeKnown && !nodes.contains(targetId)) {
           problems.add(
               targetsFile,
               "/Targets/" + targetIndex + "/TargetId",

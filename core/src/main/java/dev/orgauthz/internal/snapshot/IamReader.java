@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,14 +25,17 @@ final class IamReader {
 
   private final ExportFiles files;
   private final Problems problems;
-  private final Set<String> accounts;
+
+  /** The accounts of the tree, or null when the tree could not be read. */
+  private final @Nullable Set<String> accounts;
+
   private final IdentityCenterReader center;
 
   private final List<ManagedPolicy> awsManagedPolicies = new ArrayList<>();
   private final List<String> bundledInUse = new ArrayList<>();
   private final List<AccountIamData> accountData = new ArrayList<>();
 
-  IamReader(ExportFiles files, Set<String> accounts, IdentityCenterReader center) {
+  IamReader(ExportFiles files, @Nullable Set<String> accounts, IdentityCenterReader center) {
     this.files = files;
     this.problems = files.problems();
     this.accounts = accounts;
@@ -63,7 +67,7 @@ final class IamReader {
     Map<String, AuthorizationDetails> details = new LinkedHashMap<>();
     for (String account : files.entries("iam", true)) {
       String file = "iam/" + account + "/get-account-authorization-details.json";
-      if (!accounts.contains(account)) {
+      if (accounts != null && !accounts.contains(account)) {
         problems.add(
             "iam/" + account,
             "",

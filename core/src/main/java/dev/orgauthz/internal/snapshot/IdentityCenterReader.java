@@ -32,7 +32,10 @@ final class IdentityCenterReader {
 
   private final ExportFiles files;
   private final Problems problems;
-  private final Set<String> accounts;
+
+  /** The accounts of the tree, or null when the tree could not be read. */
+  private final @Nullable Set<String> accounts;
+
   private final @Nullable String homeRegion;
 
   /** Where a permission set names a policy: the file and pointer, for messages. */
@@ -47,7 +50,8 @@ final class IdentityCenterReader {
   private final Map<String, SetReferences> sets = new LinkedHashMap<>();
   private final Set<AccountAssignment> assignments = new LinkedHashSet<>();
 
-  IdentityCenterReader(ExportFiles files, Set<String> accounts, @Nullable String homeRegion) {
+  IdentityCenterReader(
+      ExportFiles files, @Nullable Set<String> accounts, @Nullable String homeRegion) {
     this.files = files;
     this.problems = files.problems();
     this.accounts = accounts;
@@ -419,7 +423,7 @@ final class IdentityCenterReader {
               + "<account-id>/<permission-set-id>.json");
     }
     for (String account : files.entries(base, true)) {
-      if (!accounts.contains(account)) {
+      if (accounts != null && !accounts.contains(account)) {
         problems.add(
             base + account,
             "",

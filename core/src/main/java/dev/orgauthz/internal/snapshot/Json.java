@@ -71,6 +71,9 @@ final class Json {
       return node;
     } catch (JacksonException e) {
       String message = e.getOriginalMessage();
+      if (message != null && message.contains(" (start marker at")) {
+        message = message.substring(0, message.indexOf(" (start marker at"));
+      }
       String where = "";
       if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
         where =
@@ -118,7 +121,7 @@ final class Json {
       problems.add(
           name,
           error.getInstanceLocation().toString(),
-          "the value does not fit: " + error.getMessage() + "; " + fix);
+          "the value does not fit the expected shape: " + error.getMessage() + "; " + fix);
       reported++;
     }
     return errors.isEmpty();

@@ -21,8 +21,10 @@ import dev.orgauthz.org.Organization;
 import dev.orgauthz.org.OrganizationalUnit;
 import dev.orgauthz.policy.PolicyDocument;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,8 +37,19 @@ public final class SnapshotWriter {
   /** The version of the format this writer writes. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final JsonMapper PRETTY =
-      Json.MAPPER.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+  /** Two-space indentation, one array element a line: diffs of two snapshots stay readable. */
+  private static final ObjectWriter PRETTY =
+      Json.MAPPER
+          .writer()
+          .with(
+              new DefaultPrettyPrinter()
+                  .withSeparators(
+                      Separators.createDefaultInstance()
+                          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                          .withObjectEmptySeparator("")
+                          .withArrayEmptySeparator(""))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private SnapshotWriter() {}
 
