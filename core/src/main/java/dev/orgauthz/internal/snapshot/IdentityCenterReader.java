@@ -48,6 +48,12 @@ final class IdentityCenterReader {
       Map<CustomerManagedPolicyReference, Place> customerManaged) {}
 
   private final Map<String, SetReferences> sets = new LinkedHashMap<>();
+
+  /** False when the list of permission sets could not be read: assignments are not checked. */
+  private boolean setsKnown;
+
+  /** The ids ({@code ps-...}) of the permission sets listed, whether or not they could be read. */
+  private final Set<String> listedIds = new LinkedHashSet<>();
   private final Set<AccountAssignment> assignments = new LinkedHashSet<>();
 
   IdentityCenterReader(
@@ -280,10 +286,12 @@ final class IdentityCenterReader {
   private void permissionSets(IdentityCenter.Builder builder) {
     String listFile = SSO + "list-permission-sets.json";
     JsonNode list = files.required(listFile);
+    setsKnown = list != null;
     int index = 0;
     for (JsonNode arnNode : list == null ? List.<JsonNode>of() : list.get("PermissionSets")) {
       String arn = arnNode.asString();
       String id = arn.substring(arn.lastIndexOf('/') + 1);
+      listedIds.add(id);
       SetReferences set = permissionSet(arn, id, listFile, "/PermissionSets/" + index++);
       if (set != null) {
         sets.put(arn, set);
@@ -411,6 +419,9 @@ final class IdentityCenterReader {
   }
 
   private void assignments(IdentityCenter.Builder builder, Map<String, PrincipalType> principals) {
+    if (!setsKnown) {
+      return;
+    }
     String base = SSO + "list-account-assignments/";
     Map<String, String> setsById = new LinkedHashMap<>();
     sets.keySet().forEach(arn -> setsById.put(arn.substring(arn.lastIndexOf('/') + 1), arn));
@@ -437,6 +448,9 @@ final class IdentityCenterReader {
         String file = base + account + "/" + name;
         String setId = ExportFiles.stem(name);
         String setArn = setId == null ? null : setsById.get(setId);
+        if (setArn == null && setId != null && listedIds.contains(setId)) {
+          continue; // listed, but its files have errors, reported already
+        }
         if (setArn == null) {
           problems.add(
               file,
