@@ -212,9 +212,8 @@ class SnapshotsTest {
     Path file =
         edited(
             text ->
-                text.replace(
-                    "\"permissionSetArn\": \"arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-admin\"",
-                    "\"permissionSetArn\": \"arn:aws:sso:::permissionSet/ssoins-0000000000000001/ps-gone\""));
+                text.replaceFirst(
+                    "/ps-admin\",(\\s*)\"principalType\"", "/ps-gone\",$1\"principalType\""));
 
     assertThat(errors(file))
         .containsExactly(

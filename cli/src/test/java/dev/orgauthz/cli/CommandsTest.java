@@ -184,7 +184,8 @@ class CommandsTest {
       assertThat(run.err())
           .isEqualTo(
               "check: cannot read snapshot `org.json`: org.json: no such file or directory: pass a"
-                  + " snapshot file written by `orgauthz import`, or an AWS CLI export directory\n");
+                  + " snapshot file written by `orgauthz import`, or an AWS CLI export"
+                  + " directory\n");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from {@link ExampleOrganization}. After a change to the example, regenerate it with
  *
  * <pre>
- * mvn -pl core,test-fixtures test -Dtest=ExampleExportTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dorgauthz.regenerateExampleExport=true
+ * mvn -pl core,test-fixtures test -Dtest=ExampleExportTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dorgauthz.regenerateExampleExport=true
  * </pre>
  */
 class ExampleExportTest {

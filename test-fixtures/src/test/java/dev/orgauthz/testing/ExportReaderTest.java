@@ -153,7 +153,9 @@ class ExportReaderTest {
                 assertThat(error.file()).isEqualTo(SECURITY_ACCOUNTS);
                 assertThat(error.pointer()).isEqualTo("/Accounts/0/Id");
                 assertThat(error.message())
-                    .startsWith("the value does not fit the expected shape: does not match the regex pattern ")
+                    .startsWith(
+                        "the value does not fit the expected shape: does not match the regex"
+                            + " pattern ")
                     .endsWith(
                         "; it should be the unmodified output of `aws organizations"
                             + " list-accounts-for-parent --output json` (AWS CLI v2)");
@@ -216,8 +218,9 @@ class ExportReaderTest {
               new SnapshotError(
                   DENY_LEAVE_TARGETS,
                   "/Targets/0/TargetId",
-                  "policy `DenyLeaveOrganization` is attached to `ou-ex12-elsewhere`, which is not in"
-                      + " the organization's tree: export the tree again, or remove the target"));
+                  "policy `DenyLeaveOrganization` is attached to `ou-ex12-elsewhere`, which is"
+                      + " not in the organization's tree: export the tree again, or remove the"
+                      + " target"));
     }
 
     @Test
@@ -253,7 +256,8 @@ class ExportReaderTest {
                 assertThat(error.pointer()).isEqualTo("/Policy/Content");
                 assertThat(error.message())
                     .startsWith(
-                        "the service control policy at /Statement/0/Effect in this text is invalid: ");
+                        "the service control policy at /Statement/0/Effect in this text is"
+                            + " invalid: ");
               });
     }
 
@@ -438,9 +442,10 @@ class ExportReaderTest {
           text ->
               text.replace(
                   "\"RoleDetailList\": [",
-                  "\"RoleDetailList\": [{\"Path\": \"/\", \"RoleName\": \"OrganizationAccountAccessRole\","
-                      + " \"RoleId\": \"AROAEXAMPLEOTHER0001\","
-                      + " \"Arn\": \"arn:aws:iam::444444444444:role/OrganizationAccountAccessRole\"},"));
+                  "\"RoleDetailList\": [{\"Path\": \"/\","
+                      + " \"RoleName\": \"OrganizationAccountAccessRole\","
+                      + " \"RoleId\": \"AROAEXAMPLEOTHER0001\", \"Arn\":"
+                      + " \"arn:aws:iam::444444444444:role/OrganizationAccountAccessRole\"},"));
 
       assertThat(read().iamData("444444444444").orElseThrow().roles())
           .extracting(role -> role.name())

@@ -54,6 +54,7 @@ final class IdentityCenterReader {
 
   /** The ids ({@code ps-...}) of the permission sets listed, whether or not they could be read. */
   private final Set<String> listedIds = new LinkedHashSet<>();
+
   private final Set<AccountAssignment> assignments = new LinkedHashSet<>();
 
   IdentityCenterReader(
