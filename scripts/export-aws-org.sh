@@ -22,11 +22,11 @@
 # Run it with credentials of the management account or of a delegated administrator of AWS
 # Organizations and of IAM Identity Center. Every call is read-only (list, describe, get), except
 # `sts assume-role` with --member-role. The AWS CLI v2 paginates every list call in full; `jq`
-# reads the ids out of what it printed. Needs: aws (v2), jq.
+# reads the ids out of what it printed. Needs: bash 4 or later, aws (v2), jq.
 set -euo pipefail
 
 usage() {
-  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
   exit 2
 }
 

@@ -25,8 +25,7 @@ public record Provenance(
   public Provenance {
     requireNonNull(collectedFrom, "collectedFrom");
     if (collectedFrom.isBlank()) {
-      throw new IllegalArgumentException(
-          "provenance has no source: say what it was collected from");
+      throw new ModelException("provenance has no source: say what it was collected from");
     }
     details = Collections.unmodifiableMap(new TreeMap<>(details));
   }

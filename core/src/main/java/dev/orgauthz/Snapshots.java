@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads and writes snapshots. Two formats are read:
@@ -56,7 +57,7 @@ public final class Snapshots {
   public static Snapshot readExport(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new SnapshotException(
-          java.util.List.of(
+          List.of(
               new SnapshotError(
                   directory.toString(),
                   "",
