@@ -70,6 +70,16 @@ class TestCommandTest {
   }
 
   @Test
+  void theSnapshotIsAnExportDirectory() throws IOException {
+    Path export = Path.of("../test-fixtures/src/test/resources/example-export");
+
+    Run run = run("--snapshot", export.toString(), write("guardrails.json", HOLDS).toString());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).last().isEqualTo("2 passed, 0 failed");
+  }
+
+  @Test
   void aFailureIsExplainedAndTheExitStatusIsOne() throws IOException {
     Path guardrails = write("guardrails.json", HOLDS);
     Path wrong =

@@ -1,6 +1,8 @@
 package dev.orgauthz.testing.junit;
 
 import dev.orgauthz.Snapshot;
+import dev.orgauthz.SnapshotException;
+import dev.orgauthz.Snapshots;
 import dev.orgauthz.testing.ExampleOrganization;
 import dev.orgauthz.testing.intent.Intent;
 import dev.orgauthz.testing.intent.IntentReader;
@@ -36,7 +38,8 @@ final class Locations {
   }
 
   /**
-   * Reads the snapshot a location names.
+   * Reads the snapshot a location names: the example organization, or through {@link
+   * Snapshots#read} an AWS CLI export directory or a snapshot file.
    *
    * @throws IllegalArgumentException when the location names nothing that exists, or what it names
    *     cannot be read as a snapshot
@@ -46,12 +49,17 @@ final class Locations {
       return ExampleOrganization.snapshot();
     }
     Path path = path(location, loader);
-    throw new IllegalArgumentException(
-        "cannot read snapshot `"
-            + path
-            + "`: this version reads no snapshot files yet; use `"
-            + EXAMPLE
-            + "` for the built-in example organization");
+    try {
+      return Snapshots.read(path);
+    } catch (SnapshotException e) {
+      throw new IllegalArgumentException(
+          "cannot read snapshot `"
+              + path
+              + "`: "
+              + e.getMessage()
+              + (e.errors().size() > 1 ? "; `orgauthz validate " + path + "` lists them all" : ""),
+          e);
+    }
   }
 
   /**

@@ -8,8 +8,11 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.Snapshot;
+import dev.orgauthz.Snapshots;
 import dev.orgauthz.testing.ExampleOrganization;
 import dev.orgauthz.testing.intent.Intent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -99,20 +102,42 @@ class OrgAuthzExtensionTest {
   }
 
   @Test
-  void aSnapshotFileIsNotReadYet() {
-    run(SnapshotFile.class)
+  void anExportDirectoryIsReadOnceWhateverTheLocationNamesIt() {
+    run(ExportOnTheClassPath.class, ExportByPath.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.started(6).succeeded(6));
+
+    assertThat(SEEN).hasSize(2).doesNotContain(ExampleOrganization.snapshot());
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+  }
+
+  @Test
+  void aSnapshotFile() throws IOException {
+    Path file = Path.of("target", "junit-extension", "example-snapshot.json");
+    Files.createDirectories(file.getParent());
+    Snapshots.write(ExampleOrganization.snapshot(), file);
+
+    run(SnapshotFile.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  @Test
+  void aDirectoryThatIsNoExportFailsTheTestWithTheReadersError() {
+    Path intents = Path.of("target", "test-classes", "intents").toAbsolutePath();
+
+    run(NotAnExport.class)
         .testEvents()
         .assertThatEvents()
         .haveExactly(
             1,
             finishedWithFailure(
+                instanceOf(ParameterResolutionException.class),
                 message(
                     m ->
                         m.startsWith(
-                                "@OrgAuthzSnapshot(\"classpath:intents\"): cannot read snapshot")
-                            && m.endsWith(
-                                "intents`: this version reads no snapshot files yet; use"
-                                    + " `example` for the built-in example organization"))));
+                            "@OrgAuthzSnapshot(\"classpath:intents\"): cannot read snapshot `"
+                                + intents
+                                + "`: organizations/describe-organization.json: the file is"
+                                + " missing"))));
   }
 
   @Test
@@ -251,8 +276,48 @@ class OrgAuthzExtensionTest {
     void test(Authorizer authorizer) {}
   }
 
-  @OrgAuthzSnapshot("classpath:intents")
+  @OrgAuthzSnapshot("classpath:example-export")
+  static class ExportOnTheClassPath {
+    @Test
+    void test(Authorizer authorizer) {
+      SEEN.add(authorizer);
+      assertThat(authorizer)
+          .everyUser()
+          .cannot("organizations:LeaveOrganization")
+          .inEveryAccountOf("Sandbox")
+          .isBlockedByScp("DenyLeaveOrganization", "Root");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @IntentSource("classpath:intents/guardrails.json")
+    void holds(Intent intent, Authorizer authorizer) {
+      assertThat(authorizer).holds(intent);
+    }
+  }
+
+  @OrgAuthzSnapshot("target/test-classes/example-export")
+  static class ExportByPath {
+    @Test
+    void test(Authorizer authorizer) {
+      SEEN.add(authorizer);
+    }
+  }
+
+  @OrgAuthzSnapshot("target/junit-extension/example-snapshot.json")
   static class SnapshotFile {
+    @Test
+    void test(Authorizer authorizer) {
+      assertThat(authorizer)
+          .group("Developers")
+          .cannot("ec2:TerminateInstances")
+          .inRegion("eu-west-1")
+          .in("Production")
+          .isBlockedByScp("RequireMfaForDestructiveActions", "Production");
+    }
+  }
+
+  @OrgAuthzSnapshot("classpath:intents")
+  static class NotAnExport {
     @Test
     void test(Authorizer authorizer) {}
   }
