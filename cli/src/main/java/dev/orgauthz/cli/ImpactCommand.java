@@ -17,6 +17,10 @@ import dev.orgauthz.query.Impact;
 import dev.orgauthz.query.ImpactAnswer;
 import dev.orgauthz.query.ImpactQuestions;
 import dev.orgauthz.query.Unanswered;
+import dev.orgauthz.testing.intent.Answer;
+import dev.orgauthz.testing.intent.Intent;
+import dev.orgauthz.testing.intent.IntentFileException;
+import dev.orgauthz.testing.intent.IntentReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,11 +49,11 @@ import tools.jackson.databind.node.ObjectNode;
       "Lists the decisions that a change to the organization flips, each with why before and"
           + " after. Give the change with --change (repeatable), or a second snapshot with"
           + " --after.",
-      "The questions are the lines of --intents FILE.jsonl (the format of `check --batch`), or,"
-          + " by default, every user in every account where they have a role, for every action the"
-          + " policies name. Only the questions the change can affect are asked: those about an"
-          + " account under a changed node, a role of a changed permission set, or a user whose"
-          + " assignments changed.",
+      "The questions are those of --intents FILE (an intents file, or JSON Lines as `check"
+          + " --batch` reads them), or, by default, every user in every account where they have a"
+          + " role, for every action the policies name. Only the questions the change can affect"
+          + " are asked: those about an account under a changed node, a role of a changed"
+          + " permission set, or a user whose assignments changed.",
       "Changes: `detach POLICY from TARGET`, `attach POLICY to TARGET` (an SCP or RCP to the root,"
           + " an OU or an account; an AWS managed policy to a permission set), `move ACCOUNT to"
           + " PARENT`, `assign PERMISSION_SET to USER_OR_GROUP in ACCOUNT`, `unassign"
@@ -72,7 +76,8 @@ import tools.jackson.databind.node.ObjectNode;
       "",
       "More: --change 'move Development to Workloads', --intents intents.jsonl, --json.",
       "",
-      "Exit status: 0 no decision flips, 1 some decision flips, 2 bad input."
+      "Exit status: 0 no decision flips (and every intent holds after the change), 1 some"
+          + " decision flips or an intent fails after the change, 2 bad input."
     })
 final class ImpactCommand implements Callable<Integer> {
   @Option(
@@ -89,8 +94,11 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(
       names = "--intents",
-      paramLabel = "FILE.jsonl",
-      description = "The questions, one JSON object per line as `check --batch` reads them.")
+      paramLabel = "FILE",
+      description =
+          "The questions: an intents file (.json, as `orgauthz test` reads it), whose intents are"
+              + " also held before and after the change; or a .jsonl file, one question per line"
+              + " as `check --batch` reads them.")
   @Nullable Path intents;
 
   @Mixin QueryOptions query = new QueryOptions();
@@ -100,6 +108,17 @@ final class ImpactCommand implements Callable<Integer> {
   boolean json;
 
   @Spec CommandSpec spec;
+
+  /** The changes given, parsed. */
+  private List<Change> changed = List.of();
+
+  /** The intents of an intents file, with their verdicts before and after; empty otherwise. */
+  private List<IntentChange> intentVerdicts = List.of();
+
+  /** The intents read from {@code --intents FILE.json}; empty for a JSON Lines file or none. */
+  private List<Intent> intentList = List.of();
+
+  private record IntentChange(Intent intent, boolean before, boolean after) {}
 
   @Override
   public Integer call() {
@@ -112,20 +131,24 @@ final class ImpactCommand implements Callable<Integer> {
                 + " others), or the changed snapshot with --after PATH");
       }
       Authorizer before = Authorizer.compile(snapshot.load());
-      ImpactQuestions questions = questions();
-      try (ProgressBar bar = ProgressBar.on(spec.commandLine().getErr(), "impact")) {
-        if (after != null) {
-          SnapshotOption other = new SnapshotOption();
-          other.path = after;
-          answer = Impact.between(before, Authorizer.compile(other.load()), questions, bar);
-        } else {
-          List<Change> parsed = new ArrayList<>();
-          for (String change : changes) {
-            parsed.add(parse(change, before.snapshot()));
-          }
-          answer = Impact.of(before, parsed, questions, bar);
+      List<Change> parsed = new ArrayList<>();
+      Authorizer afterChange;
+      if (after != null) {
+        SnapshotOption other = new SnapshotOption();
+        other.path = after;
+        afterChange = Authorizer.compile(other.load());
+      } else {
+        for (String change : changes) {
+          parsed.add(parse(change, before.snapshot()));
         }
+        afterChange = Authorizer.compile(Change.apply(before.snapshot(), parsed));
       }
+      ImpactQuestions questions = questions(before);
+      try (ProgressBar bar = ProgressBar.on(spec.commandLine().getErr(), "impact")) {
+        answer = Impact.between(before, afterChange, questions, bar);
+      }
+      intentVerdicts = verdicts(before, afterChange);
+      changed = parsed;
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
       spec.commandLine().getErr().flush();
@@ -137,15 +160,20 @@ final class ImpactCommand implements Callable<Integer> {
       out.print(text(answer));
     }
     out.flush();
-    return answer.flips().isEmpty() ? 0 : 1;
+    return answer.flips().isEmpty() && intentVerdicts.stream().allMatch(IntentChange::after)
+        ? 0
+        : 1;
   }
 
   // ---- input
 
-  private ImpactQuestions questions() {
+  private ImpactQuestions questions(Authorizer before) {
     Path file = intents;
     if (file == null) {
       return new ImpactQuestions.Generated(query.resource, query.region, query.contextKeys(), null);
+    }
+    if (!file.toString().endsWith(".jsonl")) {
+      return intentQuestions(file, before);
     }
     List<AccessRequest> requests = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -167,6 +195,38 @@ final class ImpactCommand implements Callable<Integer> {
       throw new IllegalArgumentException("cannot read `" + file + "`: " + e.getMessage(), e);
     }
     return ImpactQuestions.of(requests);
+  }
+
+  /** The requests that the intents of an intents file stand for, as asked before the change. */
+  private ImpactQuestions intentQuestions(Path file, Authorizer before) {
+    try {
+      intentList = IntentReader.read(file);
+    } catch (IntentFileException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    List<AccessRequest> requests = new ArrayList<>();
+    for (Intent intent : intentList) {
+      for (Answer answer : intent.question().ask(before).answers()) {
+        requests.add(answer.decision().request());
+      }
+    }
+    return ImpactQuestions.of(requests);
+  }
+
+  /** Each intent of an intents file, held before and after the change. */
+  private List<IntentChange> verdicts(Authorizer before, Authorizer afterChange) {
+    List<IntentChange> out = new ArrayList<>();
+    for (Intent intent : intentList) {
+      boolean passedBefore = intent.check(before).passed();
+      boolean passedAfter;
+      try {
+        passedAfter = intent.check(afterChange).passed();
+      } catch (IllegalArgumentException e) {
+        passedAfter = false;
+      }
+      out.add(new IntentChange(intent, passedBefore, passedAfter));
+    }
+    return out;
   }
 
   private static String oneLine(@Nullable String message) {
@@ -261,10 +321,10 @@ final class ImpactCommand implements Callable<Integer> {
 
   private String text(ImpactAnswer answer) {
     StringBuilder out = new StringBuilder();
-    if (!answer.changes().isEmpty()) {
+    if (!changed.isEmpty()) {
       out.append("Impact of: ");
-      for (int i = 0; i < answer.changes().size(); i++) {
-        out.append(i == 0 ? "" : "; ").append(answer.changes().get(i).describe());
+      for (int i = 0; i < changed.size(); i++) {
+        out.append(i == 0 ? "" : "; ").append(changed.get(i).describe());
       }
       out.append('\n');
     } else {
@@ -308,6 +368,17 @@ final class ImpactCommand implements Callable<Integer> {
         out.append("  before: ").append(why(flip.before())).append('\n');
         out.append("  after:  ").append(why(flip.after())).append('\n');
       }
+    }
+    if (!intentVerdicts.isEmpty()) {
+      out.append('\n');
+      Table table = new Table("BEFORE", "AFTER", "INTENT");
+      for (IntentChange verdict : intentVerdicts) {
+        table.row(
+            verdict.before() ? "PASS" : "FAIL",
+            verdict.after() ? "PASS" : "FAIL",
+            verdict.intent().displayName());
+      }
+      out.append(table.render());
     }
     for (Unanswered question : answer.unanswered()) {
       out.append("\nNot answered")
@@ -355,8 +426,8 @@ final class ImpactCommand implements Callable<Integer> {
 
   private ObjectNode json(ImpactAnswer answer) {
     ObjectNode out = DecisionJson.JSON.createObjectNode();
-    ArrayNode changed = out.putArray("changes");
-    answer.changes().forEach(change -> changed.add(change.describe()));
+    ArrayNode described = out.putArray("changes");
+    changed.forEach(change -> described.add(change.describe()));
     ObjectNode affected = out.putObject("canAffect");
     affected.put("everything", answer.everything());
     ArrayNode accounts = affected.putArray("accounts");
@@ -382,6 +453,13 @@ final class ImpactCommand implements Callable<Integer> {
           .put("after", flip.after().outcome().caseName());
       node.set("explanationBefore", DecisionJson.full(flip.before()));
       node.set("explanationAfter", DecisionJson.full(flip.after()));
+    }
+    ArrayNode held = out.putArray("intents");
+    for (IntentChange verdict : intentVerdicts) {
+      held.addObject()
+          .put("intent", verdict.intent().displayName())
+          .put("before", verdict.before() ? "pass" : "fail")
+          .put("after", verdict.after() ? "pass" : "fail");
     }
     ArrayNode unanswered = out.putArray("unanswered");
     for (Unanswered question : answer.unanswered()) {

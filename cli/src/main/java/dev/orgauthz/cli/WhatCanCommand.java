@@ -3,6 +3,7 @@ package dev.orgauthz.cli;
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.Block;
 import dev.orgauthz.evaluation.MatchedStatement;
+import dev.orgauthz.query.ActionCatalog;
 import dev.orgauthz.query.BlockedAction;
 import dev.orgauthz.query.Coverage;
 import dev.orgauthz.query.ServiceAccess;
@@ -31,8 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
       "Lists what a user, or a permission set, can do in an account: per service, all, some (with"
           + " the actions) or none of its actions; then the actions a permission set grants but"
           + " service control policies block.",
-      "The actions are those the snapshot's policies name without wildcard; a pattern such as"
-          + " ec2:Describe* counts through the actions it matches there."
+      "The actions are every action of every AWS service (the bundled catalog), or with"
+          + " --actions mentioned those the snapshot's policies name without wildcard."
     },
     footer = {
       "",
@@ -72,6 +73,16 @@ final class WhatCanCommand implements Callable<Integer> {
       description = "The account.")
   String account = "";
 
+  @Option(
+      names = "--actions",
+      paramLabel = "CATALOG",
+      defaultValue = "all",
+      description =
+          "Which actions to ask about: `all` (every action of every AWS service, the bundled"
+              + " catalog; the default) or `mentioned` (those the snapshot's policies name without"
+              + " wildcard).")
+  String actions = "all";
+
   @Mixin QueryOptions query = new QueryOptions();
   @Mixin SnapshotOption snapshot = new SnapshotOption();
 
@@ -98,7 +109,16 @@ final class WhatCanCommand implements Callable<Integer> {
               query.region,
               query.contextKeys(),
               null);
-      WhatCan whatCan = WhatCan.of(Authorizer.compile(snapshot.load()));
+      Authorizer authorizer = Authorizer.compile(snapshot.load());
+      WhatCan whatCan =
+          switch (actions) {
+            case "all" -> WhatCan.of(authorizer);
+            case "mentioned" ->
+                WhatCan.of(authorizer, ActionCatalog.mentionedIn(authorizer.snapshot()));
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown --actions `" + actions + "`: use `all` or `mentioned`");
+          };
       try (ProgressBar bar = ProgressBar.on(spec.commandLine().getErr(), "what-can")) {
         answer = whatCan.ask(question, bar);
       }
@@ -141,16 +161,12 @@ final class WhatCanCommand implements Callable<Integer> {
 
     Table table = new Table("SERVICE", "ALLOWED", "ACTIONS");
     for (ServiceAccess service : answer.services()) {
-      if (service.coverage() == Coverage.NONE) {
-        continue;
+      if (service.coverage() != Coverage.NONE) {
+        table.row(
+            service.service(),
+            service.coverage().name().toLowerCase(Locale.ROOT),
+            service.allowed().size() + " of " + service.actions());
       }
-      String counted = service.allowed().size() + " of " + service.actions();
-      table.row(
-          service.service(),
-          service.coverage().name().toLowerCase(Locale.ROOT),
-          service.coverage() == Coverage.ALL
-              ? counted
-              : counted + ": " + String.join(", ", service.allowed()));
     }
     out.append('\n');
     if (table.isEmpty()) {
@@ -158,10 +174,13 @@ final class WhatCanCommand implements Callable<Integer> {
     } else {
       out.append(table.render());
     }
+    for (ServiceAccess service : answer.services(Coverage.SOME)) {
+      out.append('\n').append(wrap(service.service() + ": ", service.allowed()));
+    }
     List<String> none =
         answer.services(Coverage.NONE).stream().map(ServiceAccess::service).toList();
     if (!none.isEmpty()) {
-      out.append("None in: ").append(String.join(", ", none)).append('\n');
+      out.append('\n').append(wrap("None in: ", none));
     }
 
     out.append('\n');
@@ -176,6 +195,29 @@ final class WhatCanCommand implements Callable<Integer> {
     }
     out.append(blocked.render());
     return out.toString();
+  }
+
+  /** Words after a label, comma-separated, wrapped at 100 columns, continued with an indent. */
+  static String wrap(String label, List<String> words) {
+    StringBuilder out = new StringBuilder(label);
+    int column = label.length();
+    boolean first = true;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i) + (i < words.size() - 1 ? "," : "");
+      if (!first && column + 1 + word.length() > 100) {
+        out.append("\n  ");
+        column = 2;
+        first = true;
+      }
+      if (!first) {
+        out.append(' ');
+        column++;
+      }
+      out.append(word);
+      column += word.length();
+      first = false;
+    }
+    return out.append('\n').toString();
   }
 
   /** A block in one line: the deny statements, or the level without an allow. */

@@ -152,7 +152,9 @@ class QueryCommandsTest {
               "--account",
               "Staging",
               "--region",
-              "eu-west-1");
+              "eu-west-1",
+              "--actions",
+              "mentioned");
 
       assertThat(run.status()).isZero();
       assertThat(run.out())
@@ -163,8 +165,11 @@ class QueryCommandsTest {
 
               SERVICE  ALLOWED  ACTIONS
               ec2      all      3 of 3
-              iam      some     1 of 5: iam:ListRoles
+              iam      some     1 of 5
               s3       all      6 of 6
+
+              iam: iam:ListRoles
+
               None in: account, budgets, cloudtrail, organizations, rds, secretsmanager, securityhub
 
               No action granted by a permission set is blocked by service control policies
@@ -181,7 +186,9 @@ class QueryCommandsTest {
               "--account",
               "Development",
               "--region",
-              "eu-west-1");
+              "eu-west-1",
+              "--actions",
+              "mentioned");
 
       assertThat(run.out())
           .endsWith(
@@ -205,6 +212,8 @@ class QueryCommandsTest {
               "PowerUser",
               "--account",
               "777777777777",
+              "--actions",
+              "mentioned",
               "--json");
 
       JsonNode json = run.json();
@@ -213,6 +222,27 @@ class QueryCommandsTest {
       assertThat(json.get("blockedByScps").get(0).get("reason").asString())
           .isEqualTo(
               "explicit deny: RegionRestriction DenyOutsideApprovedRegions at Root (r-ex12)");
+    }
+
+    @Test
+    void byDefaultEveryActionOfEveryServiceIsAsked() {
+      Run run =
+          run(
+              new WhatCanCommand(),
+              "--user",
+              "bob",
+              "--account",
+              "Staging",
+              "--region",
+              "eu-west-1");
+
+      assertThat(run.status()).isZero();
+      assertThat(run.out())
+          .contains("\nec2             all      ")
+          .contains("\nlambda          all      ")
+          .contains("\niam: iam:Get")
+          .contains("\nNone in: a2c, a4b, ");
+      assertThat(run.out().lines()).allMatch(line -> line.length() <= 100);
     }
 
     @Test

@@ -24,6 +24,14 @@ public interface ActionCatalog {
   }
 
   /**
+   * The catalog bundled with the library: every action of every AWS service, as the service
+   * authorization reference lists them (the source and version are in the NOTICE file).
+   */
+  static ActionCatalog bundled() {
+    return ListedActions.bundled();
+  }
+
+  /**
    * A catalog of the actions given, {@code service:Action} each. An action that differs from
    * another only in case is kept once, as first given.
    *

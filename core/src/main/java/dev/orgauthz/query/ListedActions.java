@@ -48,6 +48,26 @@ final class ListedActions implements ActionCatalog {
     return new ListedActions(out);
   }
 
+  /** The bundled catalog, listed once on first use. */
+  static ListedActions bundled() {
+    return Bundled.CATALOG;
+  }
+
+  private static final class Bundled {
+    static final ListedActions CATALOG =
+        list(dev.orgauthz.internal.catalog.ActionCatalog.bundled());
+
+    private static ListedActions list(dev.orgauthz.internal.catalog.ActionCatalog catalog) {
+      List<String> actions = new ArrayList<>();
+      for (String service : catalog.servicePrefixes()) {
+        for (String name : catalog.actionNames(service)) {
+          actions.add(service + ":" + name);
+        }
+      }
+      return of(actions);
+    }
+  }
+
   static ListedActions mentionedIn(List<Snapshot> snapshots) {
     List<String> found = new ArrayList<>();
     Map<PolicyDocument, Boolean> seen = new HashMap<>();

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +43,9 @@ final class RoleIndex {
   private final Map<String, List<RoleHandle>> rolesByPrincipal = new HashMap<>();
   private final Map<String, List<User>> members = new HashMap<>();
   private final Map<String, ActionScope[]> userScopes = new HashMap<>();
-  private final Map<String, AccessControlAttribute> attributes = new HashMap<>();
+  private final List<AccessControlAttribute> attributes = new ArrayList<>();
+  private final Map<String, Integer> attributeIndex = new HashMap<>();
+  private final Map<String, @Nullable String[]> tagValues = new ConcurrentHashMap<>();
 
   private static final String PRINCIPAL_TAG = "aws:principaltag/";
 
@@ -89,7 +91,8 @@ final class RoleIndex {
     if (center != null) {
       indexUsers(center);
       for (AccessControlAttribute attribute : center.accessControlAttributes()) {
-        attributes.put(attribute.key().toLowerCase(Locale.ROOT), attribute);
+        attributeIndex.put(attribute.key().toLowerCase(Locale.ROOT), attributes.size());
+        attributes.add(attribute);
       }
     }
   }
@@ -119,13 +122,16 @@ final class RoleIndex {
   private static final class RoleUserBuilder {
     final User user;
     boolean direct;
-    final TreeSet<String> groups = new TreeSet<>();
+    final List<String> groups = new ArrayList<>(1);
 
     RoleUserBuilder(User user) {
       this.user = user;
     }
 
     RoleUser build() {
+      if (groups.size() > 1) {
+        return new RoleUser(user, direct, List.copyOf(new TreeSet<>(groups)));
+      }
       return new RoleUser(user, direct, List.copyOf(groups));
     }
   }
@@ -187,16 +193,16 @@ final class RoleIndex {
     if (ic == null || assignments == null) {
       return List.of();
     }
-    Map<String, RoleUserBuilder> users = new TreeMap<>();
+    Map<String, RoleUserBuilder> users = new HashMap<>();
     for (AccountAssignment assignment : assignments) {
       if (assignment.principalType() == PrincipalType.USER) {
         User user = ic.user(assignment.principalId()).orElseThrow();
-        users.computeIfAbsent(user.userName(), k -> new RoleUserBuilder(user)).direct = true;
+        users.computeIfAbsent(user.id(), k -> new RoleUserBuilder(user)).direct = true;
       } else {
         Group group = ic.group(assignment.principalId()).orElseThrow();
         for (User user : members.getOrDefault(group.id(), List.of())) {
           users
-              .computeIfAbsent(user.userName(), k -> new RoleUserBuilder(user))
+              .computeIfAbsent(user.id(), k -> new RoleUserBuilder(user))
               .groups
               .add(group.displayName());
         }
@@ -204,6 +210,7 @@ final class RoleIndex {
     }
     List<RoleUser> out = new ArrayList<>(users.size());
     users.values().forEach(builder -> out.add(builder.build()));
+    out.sort(Comparator.comparing(user -> user.user().userName()));
     return out;
   }
 
@@ -258,6 +265,19 @@ final class RoleIndex {
     return out;
   }
 
+  /** The values of the user's principal tags, in the order of the attributes; null when absent. */
+  private @Nullable String[] tagValues(User user) {
+    return tagValues.computeIfAbsent(
+        user.id(),
+        id -> {
+          @Nullable String[] values = new String[attributes.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = attributes.get(i).valueFor(user).orElse(null);
+          }
+          return values;
+        });
+  }
+
   /**
    * What a user brings to the keys given: the values of the principal tags among them, in order;
    * null when a key differs for every user ({@code aws:userid} and the like). Two users with the
@@ -269,8 +289,8 @@ final class RoleIndex {
       if (!key.startsWith(PRINCIPAL_TAG)) {
         return null;
       }
-      AccessControlAttribute attribute = attributes.get(key.substring(PRINCIPAL_TAG.length()));
-      String value = attribute == null ? null : attribute.valueFor(user).orElse(null);
+      Integer at = attributeIndex.get(key.substring(PRINCIPAL_TAG.length()));
+      String value = at == null ? null : tagValues(user)[at];
       // Length-prefixed, so that no two lists of values give the same text
       out.append(value == null ? "-" : value.length() + ":" + value).append('|');
     }

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * and the actions that a permission set grants but service control policies block.
  *
  * <pre>{@code
- * WhatCan whatCan = WhatCan.of(authorizer);
+ * WhatCan whatCan = WhatCan.of(authorizer);   // over every action of every AWS service
  * WhatCanAnswer answer =
  *     whatCan.ask(WhatCanQuestion.builder().user("bob").account("Staging").build());
  * answer.services(Coverage.SOME);   // each with the actions allowed
@@ -49,12 +49,9 @@ public final class WhatCan {
     this.catalog = catalog;
   }
 
-  /**
-   * A what-can query over the actions the authorizer's snapshot names literally in its policies
-   * ({@link ActionCatalog#mentionedIn}).
-   */
+  /** A what-can query over every action of every AWS service ({@link ActionCatalog#bundled}). */
   public static WhatCan of(Authorizer authorizer) {
-    return of(authorizer, ActionCatalog.mentionedIn(authorizer.snapshot()));
+    return of(authorizer, ActionCatalog.bundled());
   }
 
   /** A what-can query over the actions of a catalog. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QueriesAgreeWithDecideTest {
   private static final Authorizer AUTHZ = Authorizer.compile(ExampleOrganization.snapshot());
   private static final WhoCan WHO_CAN = WhoCan.of(AUTHZ);
-  private static final WhatCan WHAT_CAN = WhatCan.of(AUTHZ);
+  private static final WhatCan WHAT_CAN =
+      WhatCan.of(AUTHZ, ActionCatalog.mentionedIn(ExampleOrganization.snapshot()));
   private static final List<User> USERS =
       ExampleOrganization.snapshot().identityCenter().orElseThrow().users();
   private static final List<Account> ACCOUNTS =

@@ -13,12 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a user or a permission set can do, on the example organization, over the actions its
- * policies name.
+ * What a user or a permission set can do, on the example organization: over the actions its
+ * policies name, and over the bundled catalog of every AWS action.
  */
 class WhatCanTest {
+  private static final Authorizer AUTHZ = Authorizer.compile(ExampleOrganization.snapshot());
+
+  /** Over the actions the example organization's policies name, to keep the answers short. */
   private static final WhatCan WHAT_CAN =
-      WhatCan.of(Authorizer.compile(ExampleOrganization.snapshot()));
+      WhatCan.of(AUTHZ, ActionCatalog.mentionedIn(ExampleOrganization.snapshot()));
 
   @Test
   void theCatalogHoldsTheActionsThePoliciesNameWithoutWildcard() {
@@ -186,5 +189,43 @@ class WhatCanTest {
         .containsExactly(tuple("lambda", Coverage.NONE, 2), tuple("s3", Coverage.NONE, 1));
     assertThat(whatCan.catalog().actions("lambda"))
         .containsExactly("lambda:CreateFunction", "lambda:InvokeFunction");
+  }
+
+  @Test
+  void overTheBundledCatalogBobCanDoEverythingInTheServicesDeveloperGrantsWithAWildcard() {
+    WhatCanAnswer answer =
+        WhatCan.of(AUTHZ)
+            .ask(
+                WhatCanQuestion.builder()
+                    .user("bob")
+                    .account("Staging")
+                    .region("eu-west-1")
+                    .build());
+
+    assertThat(answer.services(Coverage.ALL))
+        .extracting(ServiceAccess::service)
+        .containsExactly(
+            "cloudformation",
+            "cloudwatch",
+            "dynamodb",
+            "ec2",
+            "ecr",
+            "ecs",
+            "lambda",
+            "logs",
+            "s3",
+            "sns",
+            "sqs");
+    assertThat(answer.services(Coverage.SOME))
+        .singleElement()
+        .satisfies(
+            iam -> {
+              assertThat(iam.service()).isEqualTo("iam");
+              assertThat(iam.allowed())
+                  .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List"));
+              assertThat(iam.allowed()).contains("iam:GetRole", "iam:ListRoles");
+            });
+    assertThat(answer.blockedByScps()).isEmpty();
+    assertThat(answer.actionsEvaluated()).isGreaterThan(15_000);
   }
 }
