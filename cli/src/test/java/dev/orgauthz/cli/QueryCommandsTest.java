@@ -355,6 +355,41 @@ class QueryCommandsTest {
     }
 
     @Test
+    void theIntentsOfAnIntentsFileAreHeldBeforeAndAfter(@TempDir Path dir) throws IOException {
+      Path intents = dir.resolve("guardrails.json");
+      Files.writeString(
+          intents,
+          """
+          {"intents": [
+            {"name": "no one in Sandbox can leave the organization", "everyUser": true,
+             "action": "organizations:LeaveOrganization", "ou": "Sandbox", "expect": "Denied"},
+            {"name": "sandbox buckets survive the Developer permission set",
+             "permissionSet": "Developer", "action": "s3:DeleteBucket", "ou": "Sandbox",
+             "region": "eu-west-1", "expect": "ExplicitlyDenied"}
+          ]}
+          """);
+
+      Run run =
+          run(
+              new ImpactCommand(),
+              "--change",
+              "detach ProtectNonProduction from Sandbox",
+              "--intents",
+              intents.toString());
+
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("Asked 6 of 6 questions of " + intents)
+          .contains("1 decision flips")
+          .endsWith(
+              """
+              BEFORE  AFTER  INTENT
+              PASS    PASS   no one in Sandbox can leave the organization
+              PASS    FAIL   sandbox buckets survive the Developer permission set
+              """);
+    }
+
+    @Test
     void aChangeWithNoFlipExitsWithZero() {
       Run run = run(new ImpactCommand(), "--change", "attach DenyLeaveOrganization to Staging");
 
