@@ -66,7 +66,8 @@ final class GeneratedOrganization {
           "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":"
               + "\"arn:aws:s3:::home/${aws:userid}/*\"},"
               + "{\"Effect\":\"Allow\",\"Action\":\"ec2:TerminateInstances\",\"Resource\":\"*\"}",
-          "{\"Effect\":\"Allow\",\"NotAction\":[\"iam:*\",\"organizations:*\"],\"Resource\":\"*\"}");
+          "{\"Effect\":\"Allow\",\"NotAction\":[\"iam:*\",\"organizations:*\"],"
+              + "\"Resource\":\"*\"}");
 
   /** An organization of about {@code accounts} accounts, {@code users} users, from a seed. */
   static Snapshot generate(int accounts, int users, long seed) {
