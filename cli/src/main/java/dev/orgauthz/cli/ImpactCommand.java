@@ -67,7 +67,8 @@ import tools.jackson.databind.node.ObjectNode;
       "  $ orgauthz impact --change 'detach ProtectNonProduction from Sandbox' --region eu-west-1",
       "  Impact of: detach ProtectNonProduction from Sandbox",
       "  Can affect: accounts Development (777777777777)",
-      "  Asked 112 of 644 questions (users x accounts x 28 actions the policies name)",
+      "  Asked 112 of 644 questions (users x accounts x actions the policies name), region"
+          + " eu-west-1",
       "  8 decisions flip",
       "",
       "  USER   ACCOUNT                     ACTION                  BEFORE            AFTER",
