@@ -102,6 +102,15 @@ final class ImpactCommand implements Callable<Integer> {
               + " as `check --batch` reads them.")
   @Nullable Path intents;
 
+  @Option(
+      names = "--max-flips",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "How many flipped decisions to list with their explanations (default: ${DEFAULT-VALUE});"
+              + " the others are counted.")
+  int maxFlips = 1000;
+
   @Mixin QueryOptions query = new QueryOptions();
   @Mixin SnapshotOption snapshot = new SnapshotOption();
 
@@ -146,7 +155,7 @@ final class ImpactCommand implements Callable<Integer> {
       }
       ImpactQuestions questions = questions(before);
       try (ProgressBar bar = ProgressBar.on(spec.commandLine().getErr(), "impact")) {
-        answer = Impact.between(before, afterChange, questions, bar);
+        answer = Impact.between(before, afterChange, questions, maxFlips, bar);
       }
       intentVerdicts = verdicts(before, afterChange);
       changed = parsed;
@@ -161,9 +170,7 @@ final class ImpactCommand implements Callable<Integer> {
       out.print(text(answer));
     }
     out.flush();
-    return answer.flips().isEmpty() && intentVerdicts.stream().allMatch(IntentChange::after)
-        ? 0
-        : 1;
+    return answer.flipCount() == 0 && intentVerdicts.stream().allMatch(IntentChange::after) ? 0 : 1;
   }
 
   // ---- input
@@ -439,6 +446,7 @@ final class ImpactCommand implements Callable<Integer> {
     answer.affectedUsers().forEach(users::add);
     out.put("questions", answer.questions());
     out.put("asked", answer.asked());
+    out.put("flipCount", answer.flipCount());
     ArrayNode flips = out.putArray("flips");
     for (Flip flip : answer.flips()) {
       ObjectNode node = flips.addObject();

@@ -50,34 +50,58 @@ public final class Impact {
 
   private Impact() {}
 
+  /** How many flips the methods without a limit explain; the others are counted. */
+  public static final int DEFAULT_MAX_FLIPS = 10_000;
+
   /**
    * The impact of changes made to the authorizer's snapshot.
    *
+   * @param maxFlips how many flips to explain and return, the first in question order; the others
+   *     are only counted ({@link ImpactAnswer#flipCount})
    * @throws IllegalArgumentException when a change cannot be made (see {@link Change#apply})
    * @throws dev.orgauthz.ModelException when the changed organization is one AWS would reject
    */
   public static ImpactAnswer of(
-      Authorizer before, List<Change> changes, ImpactQuestions questions, Progress progress) {
+      Authorizer before,
+      List<Change> changes,
+      ImpactQuestions questions,
+      int maxFlips,
+      Progress progress) {
     Authorizer after = Authorizer.compile(Change.apply(before.snapshot(), changes));
-    return run(changes, before, after, questions, progress);
+    return run(changes, before, after, questions, maxFlips, progress);
   }
 
-  /** Like {@link #of(Authorizer, List, ImpactQuestions, Progress)}, without progress reports. */
+  /**
+   * Like {@link #of(Authorizer, List, ImpactQuestions, int, Progress)}, explaining at most {@value
+   * #DEFAULT_MAX_FLIPS} flips, without progress reports.
+   */
   public static ImpactAnswer of(
       Authorizer before, List<Change> changes, ImpactQuestions questions) {
-    return of(before, changes, questions, Progress.none());
+    return of(before, changes, questions, DEFAULT_MAX_FLIPS, Progress.none());
   }
 
-  /** The impact of going from one snapshot to another, each compiled into an authorizer. */
+  /**
+   * The impact of going from one snapshot to another, each compiled into an authorizer.
+   *
+   * @param maxFlips how many flips to explain and return, the first in question order; the others
+   *     are only counted ({@link ImpactAnswer#flipCount})
+   */
   public static ImpactAnswer between(
-      Authorizer before, Authorizer after, ImpactQuestions questions, Progress progress) {
-    return run(List.of(), before, after, questions, progress);
+      Authorizer before,
+      Authorizer after,
+      ImpactQuestions questions,
+      int maxFlips,
+      Progress progress) {
+    return run(List.of(), before, after, questions, maxFlips, progress);
   }
 
-  /** Like {@link #between(Authorizer, Authorizer, ImpactQuestions, Progress)}, without progress. */
+  /**
+   * Like {@link #between(Authorizer, Authorizer, ImpactQuestions, int, Progress)}, explaining at
+   * most {@value #DEFAULT_MAX_FLIPS} flips, without progress reports.
+   */
   public static ImpactAnswer between(
       Authorizer before, Authorizer after, ImpactQuestions questions) {
-    return between(before, after, questions, Progress.none());
+    return between(before, after, questions, DEFAULT_MAX_FLIPS, Progress.none());
   }
 
   private static ImpactAnswer run(
@@ -85,8 +109,12 @@ public final class Impact {
       Authorizer before,
       Authorizer after,
       ImpactQuestions questions,
+      int maxFlips,
       Progress progress) {
-    Run run = new Run(new RoleIndex(before), new RoleIndex(after), progress);
+    if (maxFlips < 0) {
+      throw new IllegalArgumentException("maxFlips is " + maxFlips + ": give 0 or more");
+    }
+    Run run = new Run(new RoleIndex(before), new RoleIndex(after), maxFlips, progress);
     if (questions instanceof ImpactQuestions.Listed listed) {
       run.listed(listed.requests());
     } else if (questions instanceof ImpactQuestions.Generated generated) {
@@ -103,11 +131,14 @@ public final class Impact {
     private final Progress progress;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final List<Flip> flips = new ArrayList<>();
+    private final int maxFlips;
+    private long flipCount;
     private final List<Unanswered> unanswered = new ArrayList<>();
     private long questions;
     private long asked;
 
-    Run(RoleIndex before, RoleIndex after, Progress progress) {
+    Run(RoleIndex before, RoleIndex after, int maxFlips, Progress progress) {
+      this.maxFlips = maxFlips;
       this.before = before;
       this.after = after;
       this.affected = Affected.between(before, after);
@@ -144,7 +175,7 @@ public final class Impact {
         unanswered.add(new Unanswered(index, request, "after the change: " + e.getMessage()));
         return;
       }
-      if (outcomeBefore != outcomeAfter) {
+      if (outcomeBefore != outcomeAfter && ++flipCount <= maxFlips) {
         flips.add(
             new Flip(
                 index,
@@ -325,9 +356,14 @@ public final class Impact {
                     + "` does not exist"));
         return;
       }
-      flips.add(
-          new Flip(
-              -1, request, before.authorizer.explain(request), after.authorizer.explain(request)));
+      if (++flipCount <= maxFlips) {
+        flips.add(
+            new Flip(
+                -1,
+                request,
+                before.authorizer.explain(request),
+                after.authorizer.explain(request)));
+      }
     }
 
     private static Outcome combine(
@@ -424,6 +460,7 @@ public final class Impact {
           affected.everything,
           questions,
           asked,
+          flipCount,
           flips,
           unanswered);
     }

@@ -14,7 +14,9 @@ import java.util.List;
  *     policy types), so every question was asked
  * @param questions how many questions there were
  * @param asked how many of them the change can affect, and so were asked before and after
- * @param flips the questions whose outcome differs, in question order
+ * @param flipCount how many questions have an outcome that differs
+ * @param flips the questions whose outcome differs, in question order, with both explanations: all
+ *     of them, or the first ones up to the limit the query was given
  * @param unanswered the listed questions that could not be asked on one side
  */
 public record ImpactAnswer(
@@ -25,6 +27,7 @@ public record ImpactAnswer(
     boolean everything,
     long questions,
     long asked,
+    long flipCount,
     List<Flip> flips,
     List<Unanswered> unanswered) {
   public ImpactAnswer {
@@ -33,6 +36,10 @@ public record ImpactAnswer(
     affectedPermissionSets = List.copyOf(affectedPermissionSets);
     affectedUsers = List.copyOf(affectedUsers);
     flips = List.copyOf(flips);
+    if (flipCount < flips.size()) {
+      throw new IllegalArgumentException(
+          "flipCount " + flipCount + " is less than the " + flips.size() + " flips given");
+    }
     unanswered = List.copyOf(unanswered);
   }
 }

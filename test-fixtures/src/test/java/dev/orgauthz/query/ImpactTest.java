@@ -74,6 +74,24 @@ class ImpactTest {
   }
 
   @Test
+  void flipsBeyondTheLimitAreCountedNotExplained() {
+    ImpactAnswer answer =
+        Impact.of(
+            AUTHZ,
+            List.of(new Change.DetachPolicy("ProtectNonProduction", "Sandbox")),
+            ImpactQuestions.generated("eu-west-1"),
+            3,
+            Progress.none());
+
+    assertThat(answer.flipCount()).isEqualTo(8);
+    assertThat(flips(answer))
+        .containsExactly(
+            TERMINATE_AND_DELETE_IN_DEVELOPMENT[0],
+            TERMINATE_AND_DELETE_IN_DEVELOPMENT[1],
+            TERMINATE_AND_DELETE_IN_DEVELOPMENT[2]);
+  }
+
+  @Test
   void withoutARegionOnlyTheAdministratorsAreNotStoppedByTheRegionScpToo() {
     ImpactAnswer answer =
         Impact.of(
