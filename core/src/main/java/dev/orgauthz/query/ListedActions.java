@@ -9,11 +9,13 @@ import dev.orgauthz.policy.PolicyDocument;
 import dev.orgauthz.policy.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** An {@link ActionCatalog} held in memory. */
@@ -70,7 +72,7 @@ final class ListedActions implements ActionCatalog {
 
   static ListedActions mentionedIn(List<Snapshot> snapshots) {
     List<String> found = new ArrayList<>();
-    Map<PolicyDocument, Boolean> seen = new HashMap<>();
+    Set<PolicyDocument> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Snapshot snapshot : snapshots) {
       List<PolicyDocument> documents = new ArrayList<>();
       for (ControlPolicy policy : snapshot.organization().policies()) {
@@ -93,7 +95,7 @@ final class ListedActions implements ActionCatalog {
                 }
               });
       for (PolicyDocument document : documents) {
-        if (seen.put(document, Boolean.TRUE) != null) {
+        if (!seen.add(document)) {
           continue;
         }
         for (Statement statement : document.statements()) {

@@ -42,7 +42,10 @@ final class RoleIndex {
   private final Map<String, List<AccountAssignment>> assignmentsByRole = new HashMap<>();
   private final Map<String, List<RoleHandle>> rolesByPrincipal = new HashMap<>();
   private final Map<String, List<User>> members = new HashMap<>();
-  private final Map<String, ActionScope[]> userScopes = new HashMap<>();
+
+  /** Per role (by identity: each handle is one object), its statements that read user keys. */
+  private final Map<RoleHandle, ActionScope[]> userScopes = new IdentityHashMap<>();
+
   private final List<AccessControlAttribute> attributes = new ArrayList<>();
   private final Map<String, Integer> attributeIndex = new HashMap<>();
   private final Map<String, @Nullable String[]> tagValues = new ConcurrentHashMap<>();
@@ -81,7 +84,7 @@ final class RoleIndex {
       }
       byAccount.computeIfAbsent(role.account().id(), k -> new ArrayList<>()).add(role);
       CompiledLayers layers = role.layers();
-      userScopes.put(key, layers == null ? new ActionScope[0] : userScopes(layers, readers));
+      userScopes.put(role, layers == null ? new ActionScope[0] : userScopes(layers, readers));
     }
     byAccount
         .values()
@@ -249,7 +252,7 @@ final class RoleIndex {
    * every user.
    */
   @Nullable Set<String> userKeys(RoleHandle role, String action) {
-    ActionScope[] scopes = userScopes.get(key(role.account().id(), role.permissionSet().arn()));
+    ActionScope[] scopes = userScopes.get(role);
     if (scopes == null) {
       return Set.of("aws:userid");
     }

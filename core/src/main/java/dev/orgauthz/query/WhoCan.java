@@ -24,16 +24,17 @@ import org.jspecify.annotations.Nullable;
  *     whoCan.ask(
  *         WhoCanQuestion.builder()
  *             .action("ec2:TerminateInstances")
- *             .in("Development")
+ *             .in("Staging")
  *             .region("eu-west-1")
  *             .build());
- * answer.users();   // alice through Admins with AdministratorAccess, ...
+ * answer.users();   // alice (AdministratorAccess, group Admins), bob and dave (Developer, ...)
  * }</pre>
  *
  * <p>Each role is evaluated once, as a session of the role, and its answer holds for every user
  * behind it; a role whose statements that can apply to the action read a key that differs between
- * users is evaluated for each of its users instead. Large scopes are evaluated on several threads.
- * Immutable and thread-safe.
+ * users is evaluated for each of its users instead, once for each distinct value of the principal
+ * tags read when only those are read. Large scopes are evaluated on several threads. Immutable and
+ * thread-safe.
  */
 public final class WhoCan {
   /** Below this many roles, one thread does the work. */
