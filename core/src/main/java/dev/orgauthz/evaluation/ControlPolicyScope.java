@@ -19,7 +19,28 @@ public final class ControlPolicyScope {
   public static final Set<String> RCP_SERVICES =
       Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "cognito-idp", "logs");
 
+  private static final String[] RCP_SERVICE_ARRAY = RCP_SERVICES.toArray(new String[0]);
+
   private ControlPolicyScope() {}
+
+  /**
+   * True when resource control policies can restrict the action: its service supports RCPs and it
+   * is not {@code kms:RetireGrant}. Case-insensitive; allocates nothing.
+   */
+  public static boolean rcpAppliesTo(String action) {
+    int colon = action.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    boolean supported = false;
+    for (String service : RCP_SERVICE_ARRAY) {
+      if (service.length() == colon && action.regionMatches(true, 0, service, 0, colon)) {
+        supported = true;
+        break;
+      }
+    }
+    return supported && !action.equalsIgnoreCase("kms:RetireGrant");
+  }
 
   /**
    * Why SCPs do not apply to the principal, or null when they do.
@@ -54,13 +75,13 @@ public final class ControlPolicyScope {
     if (principal.isServiceLinkedRole()) {
       return "RCPs do not restrict service-linked roles";
     }
-    int colon = action.indexOf(':');
-    String service = colon < 0 ? action : action.substring(0, colon).toLowerCase(Locale.ROOT);
-    if (!RCP_SERVICES.contains(service)) {
-      return "service `" + service + "` does not support RCPs";
-    }
-    if (action.equalsIgnoreCase("kms:RetireGrant")) {
-      return "RCPs never restrict kms:RetireGrant";
+    if (!rcpAppliesTo(action)) {
+      int colon = action.indexOf(':');
+      return action.equalsIgnoreCase("kms:RetireGrant")
+          ? "RCPs never restrict kms:RetireGrant"
+          : "service `"
+              + (colon < 0 ? action : action.substring(0, colon).toLowerCase(Locale.ROOT))
+              + "` does not support RCPs";
     }
     return null;
   }

@@ -61,6 +61,28 @@ public final class CompiledLayers {
     return new CompiledLayers(layers, compiler);
   }
 
+  /** Every compiled policy of every layer. */
+  List<CompiledPolicy> all() {
+    List<CompiledPolicy> out = new java.util.ArrayList<>();
+    for (CompiledPolicy[][] levels : new CompiledPolicy[][][] {scpLevels, rcpLevels}) {
+      if (levels != null) {
+        for (CompiledPolicy[] level : levels) {
+          out.addAll(List.of(level));
+        }
+      }
+    }
+    out.addAll(List.of(identity));
+    out.addAll(List.of(boundaries));
+    out.addAll(List.of(vpcEndpoints));
+    if (session != null) {
+      out.add(session);
+    }
+    if (resource != null) {
+      out.add(resource);
+    }
+    return out;
+  }
+
   /** The layers as given. */
   public PolicyLayers layers() {
     return layers;

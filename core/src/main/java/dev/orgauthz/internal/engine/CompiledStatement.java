@@ -87,6 +87,23 @@ final class CompiledStatement {
     return false;
   }
 
+  /**
+   * True when whether the statement applies can depend on the request's keys: it covers the action
+   * and resource (or may, through a policy variable) and has a condition.
+   */
+  boolean readsKeys(RequestView request) {
+    if (request.actionColon < 0
+        || actions.matches(request.action, request.actionColon) == notAction) {
+      return false;
+    }
+    for (Template template : resourceTemplates) {
+      if (template != null) {
+        return true;
+      }
+    }
+    return !condition.isEmpty() && coversActionAndResource(request);
+  }
+
   /** True when action, resource and conditions all match (the principal is not checked). */
   boolean matches(RequestView request) {
     return coversActionAndResource(request) && condition.matches(request.context);

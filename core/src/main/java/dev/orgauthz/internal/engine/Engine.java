@@ -7,6 +7,7 @@ import dev.orgauthz.evaluation.LayerResult;
 import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.PolicyLevel;
 import dev.orgauthz.evaluation.Principal;
+import dev.orgauthz.internal.condition.Keys;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,57 @@ public final class Engine {
   /** The outcome alone: the fast path, which builds no trace and allocates nothing. */
   public static Outcome decide(CompiledLayers layers, EvaluationRequest request) {
     return run(layers, VIEWS.get().reset(request), null);
+  }
+
+  /**
+   * The outcome alone, for a request given by its parts: what the {@code Authorizer} calls, so that
+   * neither a request object nor a context map is built per decision.
+   *
+   * @param keys the request's condition keys, usually a reusable view over several contexts
+   */
+  public static Outcome decide(
+      CompiledLayers layers,
+      Principal principal,
+      String action,
+      String resource,
+      @Nullable String principalAccount,
+      String resourceAccount,
+      Keys keys) {
+    RequestView view =
+        VIEWS.get().reset(principal, action, resource, principalAccount, resourceAccount, keys);
+    return run(layers, view, null);
+  }
+
+  /**
+   * True when the outcome for these parts can depend on the request's condition keys (time
+   * included): some statement that covers the action and resource has a condition, or a resource
+   * entry with a policy variable. When false, the outcome is the same for every context, so a
+   * caller may keep it.
+   */
+  public static boolean dependsOnKeys(
+      CompiledLayers layers,
+      Principal principal,
+      String action,
+      String resource,
+      @Nullable String principalAccount,
+      String resourceAccount) {
+    RequestView view =
+        new RequestView()
+            .reset(
+                principal,
+                action,
+                resource,
+                principalAccount,
+                resourceAccount,
+                RequestView.ContextKeys.EMPTY);
+    for (CompiledPolicy policy : layers.all()) {
+      for (CompiledStatement statement : policy.candidates(view)) {
+        if (statement.readsKeys(view)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The outcome with its trace. Agrees with {@link #decide} on every request. */
@@ -242,7 +294,7 @@ public final class Engine {
         };
     boolean mustUseResourcePolicy = resource != null && explicitGrantRequired(request);
 
-    if (request.request.crossAccount()) {
+    if (request.crossAccount) {
       boolean principalSide = identityPath || !identityApplies;
       boolean resourceSide = grant != PrincipalGrant.NONE;
       if (principalSide && resourceSide) {
