@@ -1,8 +1,11 @@
 package dev.orgauthz.testing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The policy texts of {@link SyntheticOrganization}: an action catalog, synthetic AWS managed
@@ -96,6 +99,10 @@ final class SyntheticPolicies {
   /** The read actions (Describe, Get, List, BatchGet) of the catalog. */
   static final List<String> READ_ACTIONS;
 
+  private static final Set<String> READ_SET;
+
+  private static final Map<String, List<String>> BY_SERVICE;
+
   static {
     List<String> all = new ArrayList<>();
     List<String> reads = new ArrayList<>();
@@ -120,6 +127,14 @@ final class SyntheticPolicies {
     }
     ACTIONS = List.copyOf(all);
     READ_ACTIONS = List.copyOf(reads);
+    READ_SET = Set.copyOf(reads);
+    Map<String, List<String>> byService = new HashMap<>();
+    for (String action : all) {
+      byService
+          .computeIfAbsent(action.substring(0, action.indexOf(':')), k -> new ArrayList<>())
+          .add(action);
+    }
+    BY_SERVICE = Map.copyOf(byService);
   }
 
   private SyntheticPolicies() {}
@@ -177,12 +192,14 @@ final class SyntheticPolicies {
     return out;
   }
 
-  /** The actions of the catalog whose service is one of those given. */
+  /** The actions of the catalog whose service is one of those given, service by service. */
   static List<String> actionsOf(List<String> services, boolean readOnly) {
     List<String> out = new ArrayList<>();
-    for (String action : readOnly ? READ_ACTIONS : ACTIONS) {
-      if (services.contains(action.substring(0, action.indexOf(':')))) {
-        out.add(action);
+    for (String service : services) {
+      for (String action : BY_SERVICE.getOrDefault(service, List.of())) {
+        if (!readOnly || READ_SET.contains(action)) {
+          out.add(action);
+        }
       }
     }
     return out;
