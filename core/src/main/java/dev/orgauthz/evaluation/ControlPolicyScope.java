@@ -1,5 +1,6 @@
 package dev.orgauthz.evaluation;
 
+import dev.orgauthz.internal.match.ServiceTable;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,10 @@ public final class ControlPolicyScope {
   public static final Set<String> RCP_SERVICES =
       Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "cognito-idp", "logs");
 
-  private static final String[] RCP_SERVICE_ARRAY = RCP_SERVICES.toArray(new String[0]);
+  private static final ServiceTable<Boolean> RCP_SERVICE_TABLE =
+      new ServiceTable<>(
+          RCP_SERVICES.stream()
+              .collect(java.util.stream.Collectors.toMap(service -> service, service -> true)));
 
   private ControlPolicyScope() {}
 
@@ -32,14 +36,8 @@ public final class ControlPolicyScope {
     if (colon <= 0) {
       return false;
     }
-    boolean supported = false;
-    for (String service : RCP_SERVICE_ARRAY) {
-      if (service.length() == colon && action.regionMatches(true, 0, service, 0, colon)) {
-        supported = true;
-        break;
-      }
-    }
-    return supported && !action.equalsIgnoreCase("kms:RetireGrant");
+    return RCP_SERVICE_TABLE.get(action, colon) != null
+        && !action.equalsIgnoreCase("kms:RetireGrant");
   }
 
   /**
