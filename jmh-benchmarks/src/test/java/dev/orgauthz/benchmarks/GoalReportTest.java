@@ -68,17 +68,21 @@ class GoalReportTest {
     assertThat(out)
         .startsWith("true\n")
         .contains(
-            "| P1 | ExampleOrgBenchmark.decide | 1.50× hashLookup, 0.010 B/op | ≤ 2×, 0 B/op | yes |")
+            "| P1 | ExampleOrgBenchmark.decide | 1.50× hashLookup, 0.010 B/op"
+                + " | ≤ 2×, 0 B/op | yes |")
         .contains(
-            "| P2 | ExampleOrgBenchmark.decideWithConditions | 6.00× hashLookup, 24.0 B/op | ≤ 5×, 0 B/op | no |")
+            "| P2 | ExampleOrgBenchmark.decideWithConditions | 6.00× hashLookup, 24.0 B/op"
+                + " | ≤ 5×, 0 B/op | no |")
         .contains(
-            "4.00× hashLookup; compile 8.00 s; retained heap 900 MB (LARGE) | ≤ 5×; compile < 10 s; heap reported | yes |")
+            "4.00× hashLookup; compile 8.00 s; retained heap 900 MB (LARGE)"
+                + " | ≤ 5×; compile < 10 s; heap reported | yes |")
         .contains("| P4 | ExampleOrgBenchmark.explain | 20.0× decide | ≤ 50× | yes |")
         .contains("| Cedar 1,500× slower | ≥ 1,000× | yes |")
         .contains("| 1.90× | ≥ 1.8× | yes |")
         .contains("| P7 | HandleApiBenchmark.decide | 7.50× handleLookup | ≤ 5× | no |")
         .contains(
-            "| ExampleOrgBenchmark.decideWithConditions | avgt | 1 | 0.600 | ± 1.50 | us/op | 24.0 |");
+            "| ExampleOrgBenchmark.decideWithConditions | avgt | 1 | 0.600 | ± 1.50 | us/op"
+                + " | 24.0 |");
   }
 
   @Test
