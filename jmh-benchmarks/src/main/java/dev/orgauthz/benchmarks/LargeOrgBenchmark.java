@@ -129,7 +129,7 @@ public class LargeOrgBenchmark {
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
-  @Measurement(iterations = 3)
+  @Measurement(iterations = 2)
   public Authorizer compile(Org org) {
     return Authorizer.compile(org.snapshot);
   }
