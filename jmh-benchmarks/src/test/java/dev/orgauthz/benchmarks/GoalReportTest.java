@@ -16,9 +16,21 @@ class GoalReportTest {
 
   private static String run(
       String benchmark, String mode, int threads, double median, String unit, double bytes) {
+    return run(benchmark, mode, threads, median, unit, bytes, "");
+  }
+
+  private static String run(
+      String benchmark,
+      String mode,
+      int threads,
+      double median,
+      String unit,
+      double bytes,
+      String size) {
     return String.format(
         java.util.Locale.ROOT,
         "{\"benchmark\":\"dev.orgauthz.benchmarks.%s\",\"mode\":\"%s\",\"threads\":%d,"
+            + (size.isEmpty() ? "" : "\"params\":{\"size\":\"" + size + "\"},")
             + "\"primaryMetric\":{\"score\":%s,\"scoreError\":1.5,\"scoreUnit\":\"%s\","
             + "\"scorePercentiles\":{\"50.0\":%s}},"
             + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":%s}}}",
@@ -54,8 +66,8 @@ class GoalReportTest {
                 run("ExampleOrgBenchmark.decide", "avgt", 1, 150, "ns/op", 0.01),
                 run("ExampleOrgBenchmark.decideWithConditions", "avgt", 1, 0.6, "us/op", 24),
                 run("ExampleOrgBenchmark.explain", "avgt", 1, 3, "us/op", 9000),
-                run("LargeOrgBenchmark.decide", "avgt", 1, 400, "ns/op", 0),
-                run("LargeOrgBenchmark.compile", "ss", 1, 8000, "ms/op", 1e9),
+                run("LargeOrgBenchmark.decide", "avgt", 1, 400, "ns/op", 0, "LARGE"),
+                run("LargeOrgBenchmark.compile", "ss", 1, 8000, "ms/op", 1e9, "LARGE"),
                 run("CedarPeerBenchmark.isAuthorized", "avgt", 1, 300_000, "ns/op", 12000),
                 run("CedarPeerBenchmark.orgauthzDecide", "avgt", 1, 200, "ns/op", 0),
                 run("ThreadsBenchmark.oneThread", "thrpt", 1, 5, "ops/us", 0),
@@ -95,5 +107,23 @@ class GoalReportTest {
         .startsWith("false\n")
         .contains("| P1 | ExampleOrgBenchmark.decide | not run |  | not run |")
         .contains("| P6 | ThreadsBenchmark | not run |  | not run |");
+  }
+
+  @Test
+  void theLargeOrganizationGoalCountsOnlyAtSizeLarge() throws IOException {
+    String json =
+        "["
+            + String.join(
+                ",",
+                run("FloorBenchmark.hashLookup", "avgt", 1, 100, "ns/op", 0),
+                run("LargeOrgBenchmark.decide", "avgt", 1, 400, "ns/op", 0, "MEDIUM"),
+                run("LargeOrgBenchmark.compile", "ss", 1, 800, "ms/op", 1e9, "MEDIUM"))
+            + "]";
+
+    String out = report(json, true);
+
+    assertThat(out)
+        .contains("| P3 | LargeOrgBenchmark.decide (size=MEDIUM), LargeOrgBenchmark.compile")
+        .contains("| not at size LARGE |");
   }
 }

@@ -216,7 +216,7 @@ public final class SyntheticOrganization {
 
   // ---- the plan: teams, then the tree, then who gets what
 
-  /** A team: its name, cost center, home OU, permission sets, groups, users and accounts. */
+  /** A team: its name, cost center, department, home OU, permission sets, groups and accounts. */
   private static final class Team {
     final String name;
     final String costCenter;
@@ -224,7 +224,6 @@ public final class SyntheticOrganization {
     String homeUnit = "";
     final List<PermissionSet> sets = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
-    final List<String> users = new ArrayList<>();
     final List<String> accounts = new ArrayList<>();
 
     Team(String name, String costCenter, String department) {
@@ -235,6 +234,8 @@ public final class SyntheticOrganization {
   }
 
   private final List<Team> teams = new ArrayList<>();
+  private final Map<String, Team> teamsByAccount = new HashMap<>();
+  private final Map<String, Team> teamsByUser = new HashMap<>();
   private final List<OrganizationalUnit> units = new ArrayList<>();
   private final Map<String, List<String>> children = new HashMap<>();
   private final List<Account> accounts = new ArrayList<>();
@@ -242,7 +243,9 @@ public final class SyntheticOrganization {
   private String managementId = "";
 
   private Snapshot build() {
-    int teamCount = Math.max(1, Math.min((size.permissionSets() - 10 + 3) / 4, size.groups() - 6));
+    // Four permission sets and at least one group per team
+    int teamSets = size.permissionSets() - GLOBAL_SETS.length;
+    int teamCount = Math.max(1, Math.min((teamSets + 3) / 4, size.groups() - GLOBAL_GROUPS.size()));
     for (int t = 0; t < teamCount; t++) {
       String word = WORDS.get(t % WORDS.size());
       String name = t < WORDS.size() ? word : word + (t / WORDS.size() + 1);
@@ -515,7 +518,6 @@ public final class SyntheticOrganization {
                   "enterprise.department", team.department,
                   "enterprise.division", team.name)));
       userIds.add(id);
-      team.users.add(id);
       teamsByUser.put(id, team);
       int memberships = 1 + (random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0);
       for (int m = 0; m < memberships; m++) {
@@ -657,9 +659,6 @@ public final class SyntheticOrganization {
           "could place only " + made.size() + " of " + total + " assignments: give fewer");
     }
   }
-
-  private final Map<String, Team> teamsByAccount = new HashMap<>();
-  private final Map<String, Team> teamsByUser = new HashMap<>();
 
   private Team teamOf(Account account) {
     if (teamsByAccount.isEmpty()) {
