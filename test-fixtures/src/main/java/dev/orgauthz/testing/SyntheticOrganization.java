@@ -3,7 +3,6 @@ package dev.orgauthz.testing;
 import dev.orgauthz.AccessRequest;
 import dev.orgauthz.Snapshot;
 import dev.orgauthz.iam.AwsManagedPolicies;
-import dev.orgauthz.iam.ManagedPolicy;
 import dev.orgauthz.identitycenter.AccessControlAttribute;
 import dev.orgauthz.identitycenter.AccountAssignment;
 import dev.orgauthz.identitycenter.Email;
@@ -53,12 +52,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Teams own accounts, groups and four permission sets each (developer with ABAC on {@code
  * aws:PrincipalTag/Team}, deployer with hundreds of explicit actions in the team's regions, reader
- * on {@code ReadOnlyAccess}, data engineer); ten organization-wide permission sets use synthetic
- * AWS managed policies, several with thousands of explicit actions. Users carry a cost center, a
- * department and a team, passed as the session tags {@code CostCenter}, {@code Department} and
- * {@code Team}. Assignments: administrators, auditors and organization-wide readers in every
- * account (up to a quarter of the total), team groups in their team's accounts, the rest to single
- * users. Team sizes and account counts are skewed: a few teams are large, most are small.
+ * on {@code ReadOnlyAccess}, data engineer); ten organization-wide permission sets use the AWS
+ * managed policies that core bundles ({@code ReadOnlyAccess} alone lists 2,914 actions). Actions
+ * are real ones, from core's action catalog. Users carry a cost center, a department and a team,
+ * passed as the session tags {@code CostCenter}, {@code Department} and {@code Team}. Assignments:
+ * administrators, auditors and organization-wide readers in every account (up to a quarter of the
+ * total), team groups in their team's accounts, the rest to single users. Team sizes and account
+ * counts are skewed: a few teams are large, most are small.
  *
  * <p>Validation of the snapshot is part of generation: it throws if the generator ever produced a
  * model AWS would reject.
@@ -257,14 +257,10 @@ public final class SyntheticOrganization {
     }
     Organization organization = organization();
     IdentityCenter center = identityCenter();
-    List<ManagedPolicy> managed = new ArrayList<>();
-    for (SyntheticPolicies.Managed m : SyntheticPolicies.awsManaged()) {
-      managed.add(ManagedPolicy.awsManaged(m.path(), m.name(), identity(m.text())));
-    }
     return Snapshot.builder()
         .organization(organization)
         .identityCenter(center)
-        .awsManagedPolicies(AwsManagedPolicies.of(managed))
+        .awsManagedPolicies(AwsManagedPolicies.bundled())
         .build();
   }
 

@@ -1,17 +1,22 @@
 package dev.orgauthz.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The policy texts of {@link SyntheticOrganization}: an action catalog, synthetic AWS managed
- * policies (some with thousands of explicit actions), the service control policy templates and the
- * inline policies of team permission sets. The catalog does not depend on the seed, so requests can
- * be drawn from it for any generated organization.
+ * The policy texts of {@link SyntheticOrganization}: the real actions of fifty services (from the
+ * action catalog that core bundles), the service control policy templates and the inline policies
+ * of team permission sets. The actions do not depend on the seed, so requests can be drawn from
+ * them for any generated organization.
  */
 final class SyntheticPolicies {
   /** Service prefixes of the catalog. */
@@ -43,60 +48,13 @@ final class SyntheticPolicies {
           "lambda dynamodb sqs sns s3 logs cloudwatch ecs ecr states events apigateway "
               + "kinesis cloudformation ssm elasticache glue");
 
-  private static final String[] READ_VERBS = {"Describe", "Get", "List", "BatchGet"};
+  /** Where core keeps its bundled action catalog (real action names, by service prefix). */
+  private static final String CATALOG = "/dev/orgauthz/catalog/action-catalog.json";
 
-  private static final String[] WRITE_VERBS = {
-    "Create",
-    "Delete",
-    "Update",
-    "Put",
-    "Modify",
-    "Start",
-    "Stop",
-    "Tag",
-    "Untag",
-    "Attach",
-    "Detach",
-    "Enable",
-    "Disable",
-    "Associate"
-  };
-
-  private static final String[] NOUNS = {
-    "Instance",
-    "Volume",
-    "Snapshot",
-    "Policy",
-    "Configuration",
-    "Resource",
-    "Cluster",
-    "Function",
-    "Table",
-    "Queue",
-    "Topic",
-    "Key",
-    "Secret",
-    "Parameter",
-    "Stack",
-    "Repository",
-    "Image",
-    "Alarm",
-    "Rule",
-    "Endpoint",
-    "Bucket",
-    "Role",
-    "Finding",
-    "Certificate",
-    "Subnet",
-    "Group",
-    "Job",
-    "Pipeline"
-  };
-
-  /** Every action of the catalog, service by service, read actions first within a service. */
+  /** Every action of the catalog's {@link #SERVICES}, service by service, as AWS names them. */
   static final List<String> ACTIONS;
 
-  /** The read actions (Describe, Get, List, BatchGet) of the catalog. */
+  /** The read actions (Describe, Get, List, BatchGet) of {@link #ACTIONS}. */
   static final List<String> READ_ACTIONS;
 
   private static final Set<String> READ_SET;
@@ -104,36 +62,33 @@ final class SyntheticPolicies {
   private static final Map<String, List<String>> BY_SERVICE;
 
   static {
+    JsonNode services;
+    try (InputStream in = SyntheticPolicies.class.getResourceAsStream(CATALOG)) {
+      if (in == null) {
+        throw new IllegalStateException("the action catalog " + CATALOG + " is missing");
+      }
+      services = JsonMapper.builder().build().readTree(in).path("services");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the action catalog " + CATALOG + " cannot be read", e);
+    }
     List<String> all = new ArrayList<>();
     List<String> reads = new ArrayList<>();
-    for (int s = 0; s < SERVICES.size(); s++) {
-      String service = SERVICES.get(s);
-      for (int v = 0; v < READ_VERBS.length + WRITE_VERBS.length; v++) {
-        boolean read = v < READ_VERBS.length;
-        String verb = read ? READ_VERBS[v] : WRITE_VERBS[v - READ_VERBS.length];
-        for (int n = 0; n < NOUNS.length; n++) {
-          // About two thirds of the verb-noun pairs exist, a different two thirds per service
-          if ((s * 31 + v * 17 + n * 7) % 3 == 0) {
-            continue;
-          }
-          boolean plural = verb.equals("Describe") || verb.equals("List");
-          String action = service + ":" + verb + NOUNS[n] + (plural ? "s" : "");
-          all.add(action);
-          if (read) {
-            reads.add(action);
-          }
+    Map<String, List<String>> byService = new HashMap<>();
+    for (String service : SERVICES) {
+      List<String> actions = new ArrayList<>();
+      for (JsonNode name : services.path(service).path("actions")) {
+        String action = service + ":" + name.asString();
+        actions.add(action);
+        if (name.asString().matches("(Describe|Get|List|BatchGet).*")) {
+          reads.add(action);
         }
       }
+      all.addAll(actions);
+      byService.put(service, List.copyOf(actions));
     }
     ACTIONS = List.copyOf(all);
     READ_ACTIONS = List.copyOf(reads);
     READ_SET = Set.copyOf(reads);
-    Map<String, List<String>> byService = new HashMap<>();
-    for (String action : all) {
-      byService
-          .computeIfAbsent(action.substring(0, action.indexOf(':')), k -> new ArrayList<>())
-          .add(action);
-    }
     BY_SERVICE = Map.copyOf(byService);
   }
 
@@ -216,103 +171,6 @@ final class SyntheticPolicies {
       }
     }
     return out;
-  }
-
-  // ---- AWS managed policies (synthetic, same intent as the real ones)
-
-  /** The synthetic AWS managed policies: path, name and text. */
-  record Managed(String path, String name, String text) {
-    String arn() {
-      return "arn:aws:iam::aws:policy" + path + name;
-    }
-  }
-
-  static List<Managed> awsManaged() {
-    List<String> security =
-        List.of(
-            "access-analyzer",
-            "acm",
-            "cloudtrail",
-            "config",
-            "guardduty",
-            "iam",
-            "inspector2",
-            "kms",
-            "organizations",
-            "securityhub",
-            "s3",
-            "ec2",
-            "logs",
-            "wafv2",
-            "sso");
-    List<String> database = List.of("rds", "dynamodb", "elasticache", "redshift", "backup");
-    List<String> network =
-        List.of("ec2", "route53", "elasticloadbalancing", "acm", "wafv2", "autoscaling");
-    List<String> data = List.of("sagemaker", "glue", "athena", "s3", "kinesis", "firehose");
-    List<String> views = new ArrayList<>();
-    for (String action : READ_ACTIONS) {
-      if (!action.contains(":Get") && !action.contains(":BatchGet")) {
-        views.add(action);
-      }
-    }
-    List<String> support = new ArrayList<>(actionsOf(List.of("support"), false));
-    support.addAll(views);
-    return List.of(
-        new Managed("/", "AdministratorAccess", document(allow("", List.of("*"), "\"*\"", ""))),
-        new Managed(
-            "/",
-            "PowerUserAccess",
-            document(
-                statement(
-                    "",
-                    "Allow",
-                    "NotAction",
-                    array(List.of("iam:*", "organizations:*", "account:*")),
-                    "\"*\"",
-                    ""),
-                allow(
-                    "",
-                    List.of(
-                        "account:GetAccountInformation", "account:ListRegions",
-                        "iam:CreateServiceLinkedRole", "iam:DeleteServiceLinkedRole",
-                        "iam:ListRoles", "organizations:DescribeOrganization"),
-                    "\"*\"",
-                    ""))),
-        new Managed("/", "ReadOnlyAccess", document(allow("", READ_ACTIONS, "\"*\"", ""))),
-        new Managed("/job-function/", "ViewOnlyAccess", document(allow("", views, "\"*\"", ""))),
-        new Managed(
-            "/", "SecurityAudit", document(allow("", actionsOf(security, true), "\"*\"", ""))),
-        new Managed("/job-function/", "SupportUser", document(allow("", support, "\"*\"", ""))),
-        new Managed(
-            "/job-function/",
-            "Billing",
-            document(
-                allow(
-                    "",
-                    List.of(
-                        "aws-portal:*Billing",
-                        "aws-portal:*Usage",
-                        "billing:*",
-                        "budgets:*",
-                        "ce:*",
-                        "cur:*",
-                        "payments:*",
-                        "tax:*",
-                        "account:GetAccountInformation"),
-                    "\"*\"",
-                    ""))),
-        new Managed(
-            "/job-function/",
-            "NetworkAdministrator",
-            document(allow("", actionsOf(network, false), "\"*\"", ""))),
-        new Managed(
-            "/job-function/",
-            "DatabaseAdministrator",
-            document(allow("", actionsOf(database, false), "\"*\"", ""))),
-        new Managed(
-            "/job-function/",
-            "DataScientist",
-            document(allow("", actionsOf(data, false), "\"*\"", ""))));
   }
 
   // ---- service control policies
