@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ExplainCommand.class,
       PortalCommand.class,
+      ImportCommand.class,
+      ValidateCommand.class,
       CasesCommand.class,
       CommandLine.HelpCommand.class
     },
