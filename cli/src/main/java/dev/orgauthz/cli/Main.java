@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       PortalCommand.class,
       ImportCommand.class,
       ValidateCommand.class,
+      TestCommand.class,
       CasesCommand.class,
       CommandLine.HelpCommand.class
     },
