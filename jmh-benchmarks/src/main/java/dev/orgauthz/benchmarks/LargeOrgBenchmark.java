@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The setup of {@code decide} measures the retained heap (used heap after a full collection,
  * with and without the authorizer) and prints it as a line that starts with {@value #HEAP_LINE};
  * {@code jmh-benchmarks/run} reads it from the output. {@code -p size=MEDIUM} or {@code SMALL} runs
- * the same benchmarks on a smaller organization.
+ * the same benchmarks on a smaller organization. The forks run with {@code -Xmx16g}: at size LARGE
+ * the compiled organization holds about 13 GB today (one session per user and role, 4.4 million),
+ * so the machine needs that much free memory.
  *
  * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar 'LargeOrgBenchmark|Floor' -prof gc}
  */
