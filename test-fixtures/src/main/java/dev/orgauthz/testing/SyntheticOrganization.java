@@ -698,7 +698,10 @@ public final class SyntheticOrganization {
           .computeIfAbsent(membership.groupId(), k -> new ArrayList<>())
           .add(membership.userId());
     }
+    // Which assignments and actions are popular is drawn, not the order of the model
     Random random = new Random(seed);
+    List<AccountAssignment> popular = new ArrayList<>(assignments);
+    Collections.shuffle(popular, random);
     List<String> actions = new ArrayList<>(SyntheticPolicies.ACTIONS);
     Collections.shuffle(actions, random);
     double[] assignmentWeights = skewed(assignments.size(), 1.0);
@@ -707,7 +710,7 @@ public final class SyntheticOrganization {
 
     List<AccessRequest> out = new ArrayList<>(count);
     while (out.size() < count) {
-      AccountAssignment assignment = assignments.get(draw(random, assignmentWeights));
+      AccountAssignment assignment = popular.get(draw(random, assignmentWeights));
       String userId = assignment.principalId();
       if (assignment.principalType() == PrincipalType.GROUP) {
         List<String> group = members.getOrDefault(userId, List.of());
