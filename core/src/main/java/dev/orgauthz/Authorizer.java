@@ -55,6 +55,9 @@ import java.util.regex.Pattern;
 public final class Authorizer {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
+  /** One reusable view of a decision's keys per thread: {@link #decide} builds no context. */
+  private static final ThreadLocal<RequestKeys> KEYS = ThreadLocal.withInitial(RequestKeys::new);
+
   /** How many known names an error message lists. */
   private static final int LISTED = 20;
 
@@ -93,6 +96,141 @@ public final class Authorizer {
    *     permission set (as provisioned in the IAM data, or as synthesized)
    */
   public Outcome decide(AccessRequest request) {
+    // Resolve the names through precomputed maps, without building a target or a context.
+    List<Session> sessions;
+    Account account;
+    String roleArn = request.roleArn();
+    if (roleArn != null) {
+      Session session = catalog.roleSession(roleArn);
+      if (session == null || request.account() != null) {
+        return decideSlowly(request);
+      }
+      sessions = session.single();
+      account = session.role().account;
+    } else {
+      UserRoles user = catalog.user(String.valueOf(request.user()));
+      account = catalog.account(String.valueOf(request.account()));
+      if (user == null || account == null) {
+        return decideSlowly(request);
+      }
+      sessions = user.byAccount().get(account.id());
+      if (sessions == null) {
+        return Outcome.IMPLICIT_DENY;
+      }
+    }
+    String resourceAccount = catalog.resourceAccount(request, account);
+    if (resourceAccount == null) {
+      return decideSlowly(request);
+    }
+    String setName = request.permissionSet();
+    if (setName != null && !catalog.knowsPermissionSet(setName)) {
+      return decideSlowly(request);
+    }
+
+    // Decide per role, with one reusable view of the keys per thread.
+    RequestKeys keys =
+        KEYS.get()
+            .reset(
+                request.context(),
+                catalog.resourceKeys(resourceAccount),
+                request.region(),
+                request.time(),
+                options.clock());
+    try {
+      boolean explicit = false;
+      for (int i = 0; i < sessions.size(); i++) {
+        Session session = sessions.get(i);
+        CompiledRole role = session.role();
+        if (setName != null
+            && !role.permissionSet.name().equals(setName)
+            && !role.permissionSet.arn().equals(setName)) {
+          continue;
+        }
+        CompiledLayers layers = catalog.layers(session, resourceAccount, request.action());
+        if (layers == null) {
+          continue;
+        }
+        Outcome outcome =
+            Engine.decide(
+                layers,
+                session.principal(),
+                request.action(),
+                request.resource(),
+                role.account.id(),
+                resourceAccount,
+                keys.session(session.baseContext()));
+        if (outcome == Outcome.ALLOWED) {
+          return Outcome.ALLOWED;
+        }
+        explicit |= outcome == Outcome.EXPLICIT_DENY;
+      }
+      return explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
+    } finally {
+      keys.clear();
+    }
+  }
+
+  /**
+   * Resolves a request once, for callers that ask the same question repeatedly: the handle's {@link
+   * DecisionHandle#decide} skips the name lookups, and when the outcome cannot depend on the
+   * request's keys or the time, returns it directly.
+   *
+   * @throws IllegalArgumentException as {@link #decide} does
+   */
+  public DecisionHandle prepare(AccessRequest request) {
+    Target target = resolve(request);
+    String resourceAccount = target.resourceAccount();
+    List<Session> usable = new ArrayList<>();
+    List<CompiledLayers> layers = new ArrayList<>();
+    boolean dependsOnKeys = false;
+    for (Session session : target.sessions()) {
+      CompiledLayers compiled = catalog.layers(session, resourceAccount, request.action());
+      if (compiled == null) {
+        continue;
+      }
+      usable.add(session);
+      layers.add(compiled);
+      dependsOnKeys |=
+          Engine.dependsOnKeys(
+              compiled,
+              session.principal(),
+              request.action(),
+              request.resource(),
+              session.role().account.id(),
+              resourceAccount);
+    }
+    DecisionHandle handle =
+        new DecisionHandle(
+            request,
+            usable.toArray(new Session[0]),
+            layers.toArray(new CompiledLayers[0]),
+            resourceAccount,
+            catalog.resourceKeys(resourceAccount),
+            options.clock(),
+            null);
+    if (dependsOnKeys) {
+      return handle;
+    }
+    return new DecisionHandle(
+        request,
+        usable.toArray(new Session[0]),
+        layers.toArray(new CompiledLayers[0]),
+        resourceAccount,
+        catalog.resourceKeys(resourceAccount),
+        options.clock(),
+        handle.evaluate());
+  }
+
+  static RequestKeys keys() {
+    return KEYS.get();
+  }
+
+  /**
+   * The general path of {@link #decide}: for requests the fast path does not resolve (an unknown
+   * name, which throws with the known names; an account given by an ambiguous name; a role request
+   * that also names an account).
+   */
+  private Outcome decideSlowly(AccessRequest request) {
     Target target = resolve(request);
     if (target.sessions().isEmpty()) {
       return Outcome.IMPLICIT_DENY;

@@ -6,6 +6,7 @@ import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.identitycenter.PermissionSet;
 import dev.orgauthz.internal.engine.CompiledLayers;
 import dev.orgauthz.org.Account;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,14 @@ final class CompiledRole {
   /** The compiled layers for resources of the role's own account; null when not usable. */
   final @Nullable LayerPair sameAccount;
 
-  /** Compiled layers for resources of other accounts, filled on first use (keys: account ids). */
+  /**
+   * Compiled layers for resources of other accounts of the organization, filled on first use (keys:
+   * account ids; bounded by the number of accounts).
+   */
   final ConcurrentMap<String, LayerPair> otherAccounts = new ConcurrentHashMap<>();
+
+  /** Compiled layers for resources of accounts outside the organization, made on first use. */
+  volatile @Nullable LayerPair outsideAccounts;
 
   CompiledRole(
       Account account,
@@ -78,5 +85,34 @@ final class CompiledRole {
    * A session of a role for one user (or for a role request): the principal passed to the engine
    * and the request context keys that do not depend on the request.
    */
-  record Session(CompiledRole role, Principal principal, RequestContext baseContext) {}
+  static final class Session {
+    private final CompiledRole role;
+    private final Principal principal;
+    private final RequestContext baseContext;
+    private final List<Session> single;
+
+    Session(CompiledRole role, Principal principal, RequestContext baseContext) {
+      this.role = role;
+      this.principal = principal;
+      this.baseContext = baseContext;
+      this.single = List.of(this);
+    }
+
+    CompiledRole role() {
+      return role;
+    }
+
+    Principal principal() {
+      return principal;
+    }
+
+    RequestContext baseContext() {
+      return baseContext;
+    }
+
+    /** This session as a list of one, kept so that the decision path need not build it. */
+    List<Session> single() {
+      return single;
+    }
+  }
 }

@@ -33,11 +33,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +75,12 @@ final class RoleCatalog {
   private final Map<String, Session> roleSessions = new HashMap<>();
   private final Map<String, UserRoles> users = new HashMap<>();
 
+  /** Accounts by id and by name (names shared by several accounts are left out). */
+  private final Map<String, Account> accounts = new HashMap<>();
+
+  private final Map<String, RequestContext> resourceKeys = new HashMap<>();
+  private final Set<String> permissionSets = new HashSet<>();
+
   /** A user with the sessions they can open, by account id, each list ordered by name. */
   record UserRoles(User user, Map<String, List<Session>> byAccount) {}
 
@@ -93,6 +101,25 @@ final class RoleCatalog {
       }
     }
     prepareRcpLevels();
+    Map<String, Integer> names = new HashMap<>();
+    organization.accounts().forEach(a -> names.merge(a.name(), 1, Integer::sum));
+    for (Account account : organization.accounts()) {
+      if (names.getOrDefault(account.name(), 0) == 1) {
+        accounts.put(account.name(), account);
+      }
+    }
+    for (Account account : organization.accounts()) {
+      accounts.put(account.id(), account);
+      resourceKeys.put(account.id(), resourceKeysOf(account.id()));
+    }
+    center.ifPresent(
+        c ->
+            c.permissionSets()
+                .forEach(
+                    set -> {
+                      permissionSets.add(set.name());
+                      permissionSets.add(set.arn());
+                    }));
     if (center.isPresent()) {
       compileRoles(center.get());
       compileUsers(center.get());
@@ -380,7 +407,9 @@ final class RoleCatalog {
 
   /**
    * The compiled layers of a role for one request, or null when the role is not usable. Layers for
-   * resources of another account are compiled on first use and kept (at most one pair per account).
+   * resources of another account of the organization are compiled on first use and kept (at most
+   * one pair per account); all accounts outside the organization share one pair. Allocates nothing
+   * once the layers exist.
    */
   @Nullable CompiledLayers layers(Session session, String resourceAccount, String action) {
     CompiledRole role = session.role();
@@ -389,17 +418,108 @@ final class RoleCatalog {
     if (base == null || same == null) {
       return null;
     }
-    LayerPair pair =
-        resourceAccount.equals(role.account.id())
-            ? same
-            : role.otherAccounts.computeIfAbsent(resourceAccount, ra -> layerPair(base, ra));
+    LayerPair pair;
+    if (resourceAccount.equals(role.account.id())) {
+      pair = same;
+    } else if (orgPaths.containsKey(resourceAccount)) {
+      pair = role.otherAccounts.get(resourceAccount);
+      if (pair == null) {
+        pair = role.otherAccounts.computeIfAbsent(resourceAccount, ra -> layerPair(base, ra));
+      }
+    } else {
+      pair = role.outsideAccounts;
+      if (pair == null) {
+        pair = layerPair(base, resourceAccount);
+        role.outsideAccounts = pair;
+      }
+    }
     if (pair.rcpsApply()
-        && ControlPolicyScope.rcpExemption(
-                session.principal(), action, resourceAccount, organization.managementAccountId())
-            != null) {
+        && (!ControlPolicyScope.rcpAppliesTo(action)
+            || session.principal().isServiceLinkedRole())) {
       return pair.withoutRcps();
     }
     return pair.withRcps();
+  }
+
+  /**
+   * The account with this id, or the one account with this name; null when unknown or ambiguous.
+   */
+  @Nullable Account account(String idOrName) {
+    return accounts.get(idOrName);
+  }
+
+  /** True when the snapshot has a permission set of this name or ARN. */
+  boolean knowsPermissionSet(String nameOrArn) {
+    return permissionSets.contains(nameOrArn);
+  }
+
+  /**
+   * The account that owns the resource of a request: the one the request names, else the one its
+   * ARN names, else the request's account. Null when the request names the resource account by an
+   * unknown or ambiguous name (the caller then reports it). Allocates nothing unless the ARN names
+   * another account.
+   */
+  @Nullable String resourceAccount(AccessRequest request, Account account) {
+    String named = request.resourceAccount();
+    if (named != null) {
+      if (isAccountId(named, 0, named.length())) {
+        return named;
+      }
+      Account byName = accounts.get(named);
+      return byName == null ? null : byName.id();
+    }
+    String resource = request.resource();
+    if (!resource.startsWith("arn:")) {
+      return account.id();
+    }
+    int colon = -1;
+    for (int i = 0; i < 4; i++) {
+      colon = resource.indexOf(':', colon + 1);
+      if (colon < 0) {
+        return account.id();
+      }
+    }
+    int end = resource.indexOf(':', colon + 1);
+    if (end < 0 || !isAccountId(resource, colon + 1, end)) {
+      return account.id();
+    }
+    String id = account.id();
+    return resource.regionMatches(colon + 1, id, 0, id.length())
+        ? id
+        : resource.substring(colon + 1, end);
+  }
+
+  private static boolean isAccountId(String text, int from, int to) {
+    if (to - from != 12) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The keys of the resource's account: {@code aws:ResourceAccount}, and for an account of the
+   * organization {@code aws:ResourceOrgID} and {@code aws:ResourceOrgPaths}. Kept for the accounts
+   * of the organization; made on each call for others.
+   */
+  RequestContext resourceKeys(String accountId) {
+    RequestContext keys = resourceKeys.get(accountId);
+    return keys != null ? keys : resourceKeysOf(accountId);
+  }
+
+  private RequestContext resourceKeysOf(String accountId) {
+    RequestContext.Builder keys = RequestContext.builder().put("aws:ResourceAccount", accountId);
+    List<String> paths = orgPaths.get(accountId);
+    if (paths != null) {
+      keys.put("aws:ResourceOrgID", organization.id());
+      keys.putAll("aws:ResourceOrgPaths", paths);
+    }
+    return keys.build();
   }
 
   // ---- synthesized names

@@ -1,5 +1,6 @@
 package dev.orgauthz.evaluation;
 
+import dev.orgauthz.internal.match.ServiceTable;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,25 @@ public final class ControlPolicyScope {
   public static final Set<String> RCP_SERVICES =
       Set.of("s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "cognito-idp", "logs");
 
+  private static final ServiceTable<Boolean> RCP_SERVICE_TABLE =
+      new ServiceTable<>(
+          RCP_SERVICES.stream()
+              .collect(java.util.stream.Collectors.toMap(service -> service, service -> true)));
+
   private ControlPolicyScope() {}
+
+  /**
+   * True when resource control policies can restrict the action: its service supports RCPs and it
+   * is not {@code kms:RetireGrant}. Case-insensitive; allocates nothing.
+   */
+  public static boolean rcpAppliesTo(String action) {
+    int colon = action.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    return RCP_SERVICE_TABLE.get(action, colon) != null
+        && !action.equalsIgnoreCase("kms:RetireGrant");
+  }
 
   /**
    * Why SCPs do not apply to the principal, or null when they do.
@@ -54,13 +73,13 @@ public final class ControlPolicyScope {
     if (principal.isServiceLinkedRole()) {
       return "RCPs do not restrict service-linked roles";
     }
-    int colon = action.indexOf(':');
-    String service = colon < 0 ? action : action.substring(0, colon).toLowerCase(Locale.ROOT);
-    if (!RCP_SERVICES.contains(service)) {
-      return "service `" + service + "` does not support RCPs";
-    }
-    if (action.equalsIgnoreCase("kms:RetireGrant")) {
-      return "RCPs never restrict kms:RetireGrant";
+    if (!rcpAppliesTo(action)) {
+      int colon = action.indexOf(':');
+      return action.equalsIgnoreCase("kms:RetireGrant")
+          ? "RCPs never restrict kms:RetireGrant"
+          : "service `"
+              + (colon < 0 ? action : action.substring(0, colon).toLowerCase(Locale.ROOT))
+              + "` does not support RCPs";
     }
     return null;
   }

@@ -54,9 +54,9 @@ public final class RequestContext {
   /** A builder holding this context's keys, to add or replace some. */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    values.forEach(
-        (lower, list) -> {
-          String name = names.getOrDefault(lower, lower);
+    names.forEach(
+        (lower, name) -> {
+          List<String> list = values.getOrDefault(lower, List.of());
           if (multivalued.contains(lower)) {
             builder.putAll(name, list);
           } else {
@@ -73,7 +73,12 @@ public final class RequestContext {
    */
   public @Nullable List<String> values(String key) {
     List<String> found = values.get(key);
-    return found != null ? found : values.get(key.toLowerCase(Locale.ROOT));
+    if (found != null) {
+      return found;
+    }
+    String lower = key.toLowerCase(Locale.ROOT);
+    // Keys are stored lowercase: a lowercase key that missed is absent.
+    return lower == key ? null : values.get(lower);
   }
 
   /**
@@ -114,12 +119,13 @@ public final class RequestContext {
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{");
-    values.forEach(
-        (lower, list) -> {
+    names.forEach(
+        (lower, name) -> {
+          List<String> list = values.getOrDefault(lower, List.of());
           if (out.length() > 1) {
             out.append(", ");
           }
-          out.append(names.getOrDefault(lower, lower)).append('=');
+          out.append(name).append('=');
           out.append(list.size() == 1 ? list.get(0) : list.toString());
         });
     return out.append('}').toString();
@@ -186,11 +192,10 @@ public final class RequestContext {
       if (values.isEmpty()) {
         return EMPTY;
       }
-      Map<String, List<String>> copy = new LinkedHashMap<>(values);
+      // A private HashMap, never handed out: lookups are on the decision path.
+      Map<String, List<String>> copy = new java.util.HashMap<>(values);
       return new RequestContext(
-          Collections.unmodifiableMap(copy),
-          Collections.unmodifiableMap(new LinkedHashMap<>(names)),
-          Set.copyOf(multivalued));
+          copy, Collections.unmodifiableMap(new LinkedHashMap<>(names)), Set.copyOf(multivalued));
     }
   }
 }

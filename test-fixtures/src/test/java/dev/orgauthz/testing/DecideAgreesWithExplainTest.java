@@ -68,6 +68,9 @@ class DecideAgreesWithExplainTest {
                 AccessRequest request = builder.build();
                 Decision decision = AUTHZ.explain(request);
                 assertThat(AUTHZ.decide(request)).as("%s", request).isEqualTo(decision.outcome());
+                assertThat(AUTHZ.prepare(request).decide())
+                    .as("handle of %s", request)
+                    .isEqualTo(decision.outcome());
                 seen.merge(decision.outcome(), 1, Integer::sum);
                 requests++;
               }

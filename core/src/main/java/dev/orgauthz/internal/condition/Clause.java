@@ -1,6 +1,5 @@
 package dev.orgauthz.internal.condition;
 
-import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.policy.ConditionClause;
 import dev.orgauthz.policy.PolicyException;
 import java.util.List;
@@ -36,7 +35,7 @@ abstract class Clause {
   /**
    * True when the clause holds for the request. Never throws, never allocates without variables.
    */
-  abstract boolean matches(RequestContext context);
+  abstract boolean matches(Keys context);
 
   /** Adds the condition key and the keys of policy variables, lowercased. */
   void collectKeys(Set<String> keys) {
@@ -201,7 +200,7 @@ abstract class Clause {
     }
 
     @Override
-    boolean matches(RequestContext context) {
+    boolean matches(Keys context) {
       List<String> values = context.values(key);
       return (values == null || values.isEmpty()) ? whenAbsent : whenPresent;
     }
@@ -229,7 +228,7 @@ abstract class Clause {
     }
 
     @Override
-    boolean matches(RequestContext context) {
+    boolean matches(Keys context) {
       List<String> present = context.values(key);
       if (present == null) {
         return whenMissing;

@@ -56,6 +56,11 @@ public final class ConditionSet {
 
   /** True when every clause holds for the request context. */
   public boolean matches(RequestContext context) {
+    return matches(Keys.of(context));
+  }
+
+  /** True when every clause holds for the request's keys. Allocates nothing without variables. */
+  public boolean matches(Keys context) {
     for (Clause clause : clauses) {
       if (!clause.matches(context)) {
         return false;

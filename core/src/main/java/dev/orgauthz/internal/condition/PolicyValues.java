@@ -1,6 +1,5 @@
 package dev.orgauthz.internal.condition;
 
-import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.policy.ConditionClause;
 import dev.orgauthz.policy.PolicyException;
 import java.util.Set;
@@ -39,7 +38,7 @@ abstract class PolicyValues {
    * The values with their policy variables substituted from the request. A value whose variable the
    * request lacks (and that has no default) is left out: it matches nothing.
    */
-  PolicyValues bind(RequestContext context) {
+  PolicyValues bind(Keys context) {
     return this;
   }
 

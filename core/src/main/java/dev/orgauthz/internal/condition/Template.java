@@ -142,6 +142,11 @@ public final class Template {
    *     no default
    */
   public @Nullable String resolve(RequestContext context, boolean escapeWildcards) {
+    return resolve(Keys.of(context), escapeWildcards);
+  }
+
+  /** As {@link #resolve(RequestContext, boolean)}, over a view of the request's keys. */
+  public @Nullable String resolve(Keys context, boolean escapeWildcards) {
     if (!hasVariables) {
       return text;
     }

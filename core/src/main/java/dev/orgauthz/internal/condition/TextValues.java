@@ -1,6 +1,5 @@
 package dev.orgauthz.internal.condition;
 
-import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Operator.Kind;
 import dev.orgauthz.internal.match.Glob;
 import dev.orgauthz.policy.ConditionClause;
@@ -18,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * literal: a {@code *} in a tag value does not act as a wildcard.
  */
 final class TextValues extends PolicyValues {
+  private static final Keys EMPTY_KEYS = Keys.of(dev.orgauthz.evaluation.RequestContext.empty());
+
   private static final Template[] NO_TEMPLATES = {};
 
   /** One compiled policy value. */
@@ -53,7 +54,7 @@ final class TextValues extends PolicyValues {
         }
         // Only ${*}, ${?} or ${$}: the text is known now.
         escaped = escapes(kind);
-        text = requireResolved(template.resolve(RequestContext.empty(), escaped));
+        text = requireResolved(template.resolve(EMPTY_KEYS, escaped));
       }
       Matcher matcher = matcher(kind, text, escaped);
       if (matcher == null && kind == Kind.BOOL) {
@@ -135,7 +136,7 @@ final class TextValues extends PolicyValues {
   }
 
   @Override
-  PolicyValues bind(RequestContext context) {
+  PolicyValues bind(Keys context) {
     if (templates.length == 0) {
       return this;
     }

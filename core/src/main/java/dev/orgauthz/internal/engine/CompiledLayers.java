@@ -61,6 +61,57 @@ public final class CompiledLayers {
     return new CompiledLayers(layers, compiler);
   }
 
+  /** How many recent plans are kept; a power of two. */
+  private static final int PLANS = 32;
+
+  /**
+   * Recent plans by action and resource, made on first use. A slot holds an immutable plan, so a
+   * racing read sees a whole plan or another one, and a plan is checked before use.
+   */
+  private volatile Plan @Nullable [] plans;
+
+  /**
+   * The plan for the request's action and resource: a kept one when the same question was asked
+   * recently, else a new one, kept in place of the one in its slot (bounded, allocation-free on a
+   * hit).
+   */
+  Plan plan(RequestView request) {
+    Plan[] kept = plans;
+    if (kept == null) {
+      kept = new Plan[PLANS];
+      plans = kept;
+    }
+    int slot = (request.action.hashCode() * 31 + request.resource.hashCode()) & (PLANS - 1);
+    Plan plan = kept[slot];
+    if (plan == null || !plan.isFor(request)) {
+      plan = Plan.of(this, request);
+      kept[slot] = plan;
+    }
+    return plan;
+  }
+
+  /** Every compiled policy of every layer. */
+  List<CompiledPolicy> all() {
+    List<CompiledPolicy> out = new java.util.ArrayList<>();
+    for (CompiledPolicy[][] levels : new CompiledPolicy[][][] {scpLevels, rcpLevels}) {
+      if (levels != null) {
+        for (CompiledPolicy[] level : levels) {
+          out.addAll(List.of(level));
+        }
+      }
+    }
+    out.addAll(List.of(identity));
+    out.addAll(List.of(boundaries));
+    out.addAll(List.of(vpcEndpoints));
+    if (session != null) {
+      out.add(session);
+    }
+    if (resource != null) {
+      out.add(resource);
+    }
+    return out;
+  }
+
   /** The layers as given. */
   public PolicyLayers layers() {
     return layers;

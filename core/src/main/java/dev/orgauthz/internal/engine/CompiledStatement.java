@@ -23,6 +23,10 @@ final class CompiledStatement {
   private final @Nullable Template[] resourceTemplates;
 
   private final boolean notResource;
+
+  /** True when a resource entry holds a policy variable: its match depends on the request. */
+  final boolean resourceVariables;
+
   private final boolean anyResource;
   final @Nullable PrincipalMatcher principal;
   final boolean notPrincipal;
@@ -48,6 +52,11 @@ final class CompiledStatement {
       }
     }
     this.resourceTemplates = templates;
+    boolean anyTemplate = false;
+    for (Template template : templates) {
+      anyTemplate |= template != null;
+    }
+    this.resourceVariables = anyTemplate;
     this.principal =
         statement.principal() == null ? null : PrincipalMatcher.compile(statement.principal());
     this.notPrincipal = statement.notPrincipal();
@@ -56,16 +65,18 @@ final class CompiledStatement {
 
   /** True when the action and the resource are within the statement's scope. */
   boolean coversActionAndResource(RequestView request) {
-    if (request.actionColon < 0) {
-      return false;
-    }
-    if (actions.matches(request.action, request.actionColon) == notAction) {
-      return false;
-    }
-    if (anyResource) {
-      return true;
-    }
-    return anyResourceMatches(request) != notResource;
+    return coversAction(request) && coversResource(request);
+  }
+
+  /** True when the action is within the statement's scope. */
+  boolean coversAction(RequestView request) {
+    return request.actionColon >= 0
+        && actions.matches(request.action, request.actionColon) != notAction;
+  }
+
+  /** True when the resource is within the statement's scope (policy variables resolved). */
+  boolean coversResource(RequestView request) {
+    return anyResource || anyResourceMatches(request) != notResource;
   }
 
   private boolean anyResourceMatches(RequestView request) {
@@ -85,6 +96,17 @@ final class CompiledStatement {
       }
     }
     return false;
+  }
+
+  /**
+   * True when whether the statement applies can depend on the request's keys: it covers the action
+   * and resource (or may, through a policy variable) and has a condition.
+   */
+  boolean readsKeys(RequestView request) {
+    if (!coversAction(request)) {
+      return false;
+    }
+    return resourceVariables || (!condition.isEmpty() && coversResource(request));
   }
 
   /** True when action, resource and conditions all match (the principal is not checked). */

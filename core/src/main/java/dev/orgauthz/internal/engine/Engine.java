@@ -7,6 +7,7 @@ import dev.orgauthz.evaluation.LayerResult;
 import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.PolicyLevel;
 import dev.orgauthz.evaluation.Principal;
+import dev.orgauthz.internal.condition.Keys;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -53,26 +54,94 @@ public final class Engine {
 
   /** The outcome alone: the fast path, which builds no trace and allocates nothing. */
   public static Outcome decide(CompiledLayers layers, EvaluationRequest request) {
-    return run(layers, VIEWS.get().reset(request), null);
+    RequestView view = VIEWS.get().reset(request);
+    return decide(layers, view);
+  }
+
+  private static Outcome decide(CompiledLayers layers, RequestView view) {
+    Plan plan = layers.plan(view);
+    if (!plan.constant) {
+      return run(layers, plan, view, null);
+    }
+    Plan.Memo memo = plan.memo;
+    Principal.Kind kind = view.principal.kind();
+    if (memo != null && memo.kind() == kind && memo.crossAccount() == view.crossAccount) {
+      return memo.outcome();
+    }
+    Outcome outcome = run(layers, plan, view, null);
+    plan.memo = new Plan.Memo(kind, view.crossAccount, outcome);
+    return outcome;
+  }
+
+  /**
+   * The outcome alone, for a request given by its parts: what the {@code Authorizer} calls, so that
+   * neither a request object nor a context map is built per decision.
+   *
+   * @param keys the request's condition keys, usually a reusable view over several contexts
+   */
+  public static Outcome decide(
+      CompiledLayers layers,
+      Principal principal,
+      String action,
+      String resource,
+      @Nullable String principalAccount,
+      String resourceAccount,
+      Keys keys) {
+    RequestView view =
+        VIEWS.get().reset(principal, action, resource, principalAccount, resourceAccount, keys);
+    return decide(layers, view);
+  }
+
+  /**
+   * True when the outcome for these parts can depend on the request's condition keys (time
+   * included): some statement that covers the action and resource has a condition, or a resource
+   * entry with a policy variable. When false, the outcome is the same for every context, so a
+   * caller may keep it.
+   */
+  public static boolean dependsOnKeys(
+      CompiledLayers layers,
+      Principal principal,
+      String action,
+      String resource,
+      @Nullable String principalAccount,
+      String resourceAccount) {
+    RequestView view =
+        new RequestView()
+            .reset(
+                principal,
+                action,
+                resource,
+                principalAccount,
+                resourceAccount,
+                RequestView.ContextKeys.EMPTY);
+    for (CompiledPolicy policy : layers.all()) {
+      for (CompiledStatement statement : policy.candidates(view)) {
+        if (statement.readsKeys(view)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The outcome with its trace. Agrees with {@link #decide} on every request. */
   public static EvaluationResult explain(CompiledLayers layers, EvaluationRequest request) {
     RequestView view = new RequestView(request);
     Trace trace = new Trace(view);
-    Outcome outcome = run(layers, view, trace);
+    Outcome outcome = run(layers, Plan.of(layers, view), view, trace);
     return trace.result(outcome);
   }
 
-  private static Outcome run(CompiledLayers layers, RequestView request, @Nullable Trace trace) {
+  private static Outcome run(
+      CompiledLayers layers, Plan plan, RequestView request, @Nullable Trace trace) {
     Principal principal = request.principal;
     Principal.Kind kind = principal.kind();
-    boolean hasBoundary = layers.boundaries.length > 0;
+    boolean hasBoundary = plan.boundaries.length > 0;
     boolean denied = false;
 
     // Resource control policies, along the path to the resource's account.
     int rcpBlocked = -1;
-    CompiledPolicy[][] rcps = layers.rcpLevels;
+    Plan.Segment[] rcps = plan.rcpLevels;
     if (rcps == null) {
       if (trace != null) {
         trace.skipped(Layer.RESOURCE_CONTROL_POLICY, layers.layers().rcpNote());
@@ -81,7 +150,7 @@ public final class Engine {
       List<PolicyLevel> named = levels(layers.layers().rcpLevels());
       for (int i = 0; i < rcps.length; i++) {
         begin(trace, Layer.RESOURCE_CONTROL_POLICY, named.get(i));
-        int flags = scanLevel(rcps[i], request, Mode.CONTROL, hasBoundary, trace);
+        int flags = scan(rcps[i], request, Mode.CONTROL, hasBoundary, trace);
         end(trace, (flags & ALLOW) != 0);
         denied |= (flags & DENY) != 0;
         if ((flags & ALLOW) == 0 && rcpBlocked < 0) {
@@ -95,7 +164,7 @@ public final class Engine {
 
     // Service control policies, along the path to the principal's account.
     int scpBlocked = -1;
-    CompiledPolicy[][] scps = layers.scpLevels;
+    Plan.Segment[] scps = plan.scpLevels;
     if (scps == null) {
       if (trace != null) {
         trace.skipped(Layer.SERVICE_CONTROL_POLICY, layers.layers().scpNote());
@@ -104,7 +173,7 @@ public final class Engine {
       List<PolicyLevel> named = levels(layers.layers().scpLevels());
       for (int i = 0; i < scps.length; i++) {
         begin(trace, Layer.SERVICE_CONTROL_POLICY, named.get(i));
-        int flags = scanLevel(scps[i], request, Mode.ATTACHED, hasBoundary, trace);
+        int flags = scan(scps[i], request, Mode.ATTACHED, hasBoundary, trace);
         end(trace, (flags & ALLOW) != 0);
         denied |= (flags & DENY) != 0;
         if ((flags & ALLOW) == 0 && scpBlocked < 0) {
@@ -118,9 +187,9 @@ public final class Engine {
 
     // VPC endpoint policies: each must allow.
     int vpcBlocked = -1;
-    for (int i = 0; i < layers.vpcEndpoints.length; i++) {
+    for (int i = 0; i < plan.vpcEndpoints.length; i++) {
       begin(trace, Layer.VPC_ENDPOINT_POLICY, null);
-      int flags = scan(layers.vpcEndpoints[i], request, Mode.RESOURCE, hasBoundary, trace);
+      int flags = scan(plan.vpcEndpoints[i], request, Mode.RESOURCE, hasBoundary, trace);
       end(trace, (flags & ALLOW) != 0);
       denied |= (flags & DENY) != 0;
       if ((flags & ALLOW) == 0 && vpcBlocked < 0) {
@@ -130,7 +199,7 @@ public final class Engine {
 
     // The resource policy: its denies, and how strongly its allows name the principal.
     PrincipalGrant grant = PrincipalGrant.NONE;
-    CompiledPolicy resource = layers.resource;
+    Plan.Segment resource = plan.resourcePolicy;
     if (resource == null) {
       if (trace != null) {
         trace.skipped(Layer.RESOURCE_POLICY, "the resource has no resource-based policy");
@@ -153,11 +222,9 @@ public final class Engine {
       }
     } else {
       begin(trace, Layer.IDENTITY_POLICY, null);
-      for (CompiledPolicy policy : layers.identity) {
-        int flags = scan(policy, request, Mode.ATTACHED, hasBoundary, trace);
-        identityAllows |= (flags & ALLOW) != 0;
-        denied |= (flags & DENY) != 0;
-      }
+      int flags = scan(plan.identity, request, Mode.ATTACHED, hasBoundary, trace);
+      identityAllows |= (flags & ALLOW) != 0;
+      denied |= (flags & DENY) != 0;
       if (trace != null) {
         trace.end(
             true,
@@ -170,9 +237,9 @@ public final class Engine {
 
     boolean boundaryAllows = true;
     if (identityApplies && hasBoundary) {
-      for (CompiledPolicy policy : layers.boundaries) {
+      for (Plan.Segment boundary : plan.boundaries) {
         begin(trace, Layer.PERMISSIONS_BOUNDARY, null);
-        int flags = scan(policy, request, Mode.ATTACHED, hasBoundary, trace);
+        int flags = scan(boundary, request, Mode.ATTACHED, hasBoundary, trace);
         end(trace, (flags & ALLOW) != 0);
         boundaryAllows &= (flags & ALLOW) != 0;
         denied |= (flags & DENY) != 0;
@@ -182,7 +249,7 @@ public final class Engine {
     }
 
     boolean sessionAllows;
-    CompiledPolicy session = layers.session;
+    Plan.Segment session = plan.session;
     if (!principal.isSession()) {
       sessionAllows = true;
       if (trace != null) {
@@ -242,7 +309,7 @@ public final class Engine {
         };
     boolean mustUseResourcePolicy = resource != null && explicitGrantRequired(request);
 
-    if (request.request.crossAccount()) {
+    if (request.crossAccount) {
       boolean principalSide = identityPath || !identityApplies;
       boolean resourceSide = grant != PrincipalGrant.NONE;
       if (principalSide && resourceSide) {
@@ -343,7 +410,7 @@ public final class Engine {
   private static void block(Trace trace, Layer layer, int level, String what) {
     int seen = 0;
     LayerResult found = null;
-    for (LayerResult result : traceLayers(trace, layer)) {
+    for (LayerResult result : trace.layers(layer)) {
       if (seen++ == level) {
         found = result;
         break;
@@ -360,10 +427,6 @@ public final class Engine {
             + " attached to "
             + describeLevel(found)
             + " allows the action (every level of the organization must allow)");
-  }
-
-  private static List<LayerResult> traceLayers(Trace trace, Layer layer) {
-    return trace.layers(layer);
   }
 
   private static String describeLevel(LayerResult level) {
@@ -398,39 +461,23 @@ public final class Engine {
     }
   }
 
-  private static int scanLevel(
-      CompiledPolicy[] policies,
-      RequestView request,
-      Mode mode,
-      boolean hasBoundary,
-      @Nullable Trace trace) {
-    int flags = 0;
-    for (CompiledPolicy policy : policies) {
-      flags |= scan(policy, request, mode, hasBoundary, trace);
-      if ((flags & DENY) != 0 && trace == null) {
-        return flags;
-      }
-    }
-    return flags;
-  }
-
   /**
-   * Scans the statements of one policy. Returns {@link #ALLOW} and {@link #DENY} bits, and for
-   * {@link Mode#RESOURCE} the strongest {@link PrincipalGrant} of a matching allow, shifted by
+   * Scans the statements of one plan segment. Returns {@link #ALLOW} and {@link #DENY} bits, and
+   * for {@link Mode#RESOURCE} the strongest {@link PrincipalGrant} of a matching allow, shifted by
    * {@link #GRANT_SHIFT}. Without a trace it stops at the first matching deny.
    */
   private static int scan(
-      CompiledPolicy policy,
+      Plan.Segment segment,
       RequestView request,
       Mode mode,
       boolean hasBoundary,
       @Nullable Trace trace) {
     int flags = 0;
     int grant = 0;
-    CompiledStatement[] candidates = policy.candidates(request);
-    for (int i = 0; i < candidates.length; i++) {
-      CompiledStatement statement = candidates[i];
-      if (!statement.coversActionAndResource(request)) {
+    CompiledStatement[] statements = segment.statements;
+    for (int i = 0; i < statements.length; i++) {
+      CompiledStatement statement = statements[i];
+      if (statement.resourceVariables && !statement.coversResource(request)) {
         continue;
       }
       PrincipalGrant named = PrincipalGrant.DIRECT;
@@ -447,7 +494,7 @@ public final class Engine {
         continue;
       }
       if (trace != null) {
-        trace.matched(policy, statement);
+        trace.matched(segment.owners[i], statement);
       }
       if (statement.deny) {
         flags |= DENY;

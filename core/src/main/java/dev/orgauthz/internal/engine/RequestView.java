@@ -3,7 +3,9 @@ package dev.orgauthz.internal.engine;
 import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.Principal;
 import dev.orgauthz.evaluation.RequestContext;
+import dev.orgauthz.internal.condition.Keys;
 import dev.orgauthz.internal.match.ArnPattern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +13,7 @@ import org.jspecify.annotations.Nullable;
  * found once. Mutable so that the decision path can reuse one per thread instead of allocating.
  */
 final class RequestView {
-  @SuppressWarnings("NullAway.Init")
-  EvaluationRequest request;
-
-  @SuppressWarnings("NullAway.Init")
+  @SuppressWarnings("NullAway.Init") // set by reset before any use
   Principal principal;
 
   String action = "";
@@ -22,7 +21,13 @@ final class RequestView {
   String resource = "";
   private final int[] colonBuffer = new int[5];
   int @Nullable [] colons;
-  RequestContext context = RequestContext.empty();
+  @Nullable String principalAccount;
+  String resourceAccount = "";
+  boolean crossAccount;
+  Keys context = ContextKeys.EMPTY;
+
+  /** A reusable view of a plain request context. */
+  private final ContextKeys contextKeys = new ContextKeys();
 
   RequestView() {}
 
@@ -31,13 +36,32 @@ final class RequestView {
   }
 
   RequestView reset(EvaluationRequest request) {
-    this.request = request;
-    this.principal = request.principal();
-    this.action = request.action();
+    contextKeys.context = request.context();
+    return reset(
+        request.principal(),
+        request.action(),
+        request.resource(),
+        request.principalAccount(),
+        request.resourceAccount(),
+        contextKeys);
+  }
+
+  RequestView reset(
+      Principal principal,
+      String action,
+      String resource,
+      @Nullable String principalAccount,
+      String resourceAccount,
+      Keys context) {
+    this.principal = principal;
+    this.action = action;
     this.actionColon = action.indexOf(':');
-    this.resource = request.resource();
+    this.resource = resource;
     this.colons = ArnPattern.colons(resource, colonBuffer) ? colonBuffer : null;
-    this.context = request.context();
+    this.principalAccount = principalAccount;
+    this.resourceAccount = resourceAccount;
+    this.crossAccount = principalAccount == null || !principalAccount.equals(resourceAccount);
+    this.context = context;
     return this;
   }
 
@@ -45,5 +69,27 @@ final class RequestView {
   boolean isService(String service) {
     return actionColon == service.length()
         && action.regionMatches(true, 0, service, 0, actionColon);
+  }
+
+  /** True when the request has the key. */
+  boolean has(String key) {
+    return context.values(key) != null;
+  }
+
+  /** A mutable view of one {@link RequestContext}. */
+  static final class ContextKeys implements Keys {
+    static final Keys EMPTY = Keys.of(RequestContext.empty());
+
+    RequestContext context = RequestContext.empty();
+
+    @Override
+    public @Nullable List<String> values(String key) {
+      return context.values(key);
+    }
+
+    @Override
+    public boolean isMultivalued(String key) {
+      return context.isMultivalued(key);
+    }
   }
 }

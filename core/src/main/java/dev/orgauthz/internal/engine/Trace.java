@@ -65,7 +65,7 @@ final class Trace {
     Set<String> keys = new LinkedHashSet<>();
     statement.condition.collectKeys(keys);
     for (String key : keys) {
-      if (!request.context.has(key)) {
+      if (!request.has(key)) {
         missingKeys.add(key);
       }
     }
@@ -146,7 +146,7 @@ final class Trace {
         outcome == Outcome.IMPLICIT_DENY ? blockedBy : null,
         outcome == Outcome.ALLOWED ? allowedBy : List.of(),
         outcome == Outcome.ALLOWED ? allowPath : "",
-        request.request.crossAccount(),
+        request.crossAccount,
         missingKeys,
         why);
   }

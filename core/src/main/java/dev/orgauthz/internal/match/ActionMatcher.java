@@ -1,29 +1,33 @@
 package dev.orgauthz.internal.match;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code Action} or {@code NotAction} list of a statement, compiled. The service prefix is
  * compared literally (case-insensitively) and the action name as a case-insensitive glob; an entry
- * with an empty name or white space matches nothing.
+ * with an empty name or white space matches nothing. The patterns are grouped by service, so a long
+ * list costs one lookup and the patterns of one service.
  */
 public final class ActionMatcher {
-  private final boolean everything;
-  private final String[] services;
-  private final Glob[] names;
+  private static final Glob[] NONE = {};
 
-  private ActionMatcher(boolean everything, String[] services, Glob[] names) {
+  private final boolean everything;
+  private final ServiceTable<Glob[]> byService;
+  private final List<String> services;
+
+  private ActionMatcher(boolean everything, Map<String, Glob[]> byService) {
     this.everything = everything;
-    this.services = services;
-    this.names = names;
+    this.byService = new ServiceTable<>(byService);
+    this.services = List.copyOf(byService.keySet());
   }
 
   /** Compiles the patterns of one list. */
   public static ActionMatcher compile(List<String> patterns) {
-    List<String> services = new ArrayList<>();
-    List<Glob> names = new ArrayList<>();
+    Map<String, List<Glob>> grouped = new LinkedHashMap<>();
     boolean everything = false;
     for (String pattern : patterns) {
       if (pattern.equals("*")) {
@@ -35,11 +39,22 @@ public final class ActionMatcher {
       if (colon <= 0 || name.isEmpty() || hasWhitespace(pattern)) {
         continue;
       }
-      services.add(pattern.substring(0, colon).toLowerCase(Locale.ROOT));
-      names.add(Glob.ofIgnoreCase(name));
+      String service = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
+      grouped.computeIfAbsent(service, s -> new ArrayList<>()).add(Glob.ofIgnoreCase(name));
     }
-    return new ActionMatcher(
-        everything, services.toArray(new String[0]), names.toArray(new Glob[0]));
+    Map<String, Glob[]> byService = new LinkedHashMap<>();
+    grouped.forEach(
+        (service, globs) -> {
+          // A service-wide `service:*` makes the other patterns of that service redundant.
+          Glob all = null;
+          for (Glob glob : globs) {
+            if (glob.matchesEverything()) {
+              all = glob;
+            }
+          }
+          byService.put(service, all != null ? new Glob[] {all} : globs.toArray(NONE));
+        });
+    return new ActionMatcher(everything, byService);
   }
 
   /**
@@ -53,11 +68,13 @@ public final class ActionMatcher {
     if (everything) {
       return true;
     }
-    for (int i = 0; i < services.length; i++) {
-      String service = services[i];
-      if (service.length() == colon
-          && action.regionMatches(true, 0, service, 0, colon)
-          && names[i].matches(action, colon + 1, action.length())) {
+    Glob[] names = byService.get(action, colon);
+    if (names == null) {
+      return false;
+    }
+    int end = action.length();
+    for (Glob name : names) {
+      if (name.matches(action, colon + 1, end)) {
         return true;
       }
     }
@@ -66,7 +83,7 @@ public final class ActionMatcher {
 
   /** The service prefixes named, lowercased; empty when the list holds {@code *}. */
   public List<String> services() {
-    return everything ? List.of() : List.of(services);
+    return everything ? List.of() : services;
   }
 
   /** True when the list holds {@code *}. */

@@ -28,6 +28,7 @@ public final class Glob {
   private final boolean[][] wild;
 
   private final int minLength;
+  private final boolean everything;
 
   private Glob(String pattern, boolean ignoreCase, boolean escapes) {
     this.pattern = pattern;
@@ -65,6 +66,7 @@ public final class Glob {
       min += c.length;
     }
     this.minLength = min;
+    this.everything = hasStar && min == 0 && chunks.length == 2;
   }
 
   private static void addChunk(
@@ -98,7 +100,7 @@ public final class Glob {
 
   /** True when the pattern is a single {@code *}: it matches everything. */
   public boolean matchesEverything() {
-    return hasStar && minLength == 0 && chunks.length == 2;
+    return everything;
   }
 
   /** True when the pattern has no wildcard at all. */
@@ -118,6 +120,9 @@ public final class Glob {
 
   /** True when {@code text[from, to)} matches the pattern. */
   public boolean matches(String text, int from, int to) {
+    if (everything) {
+      return true;
+    }
     int length = to - from;
     if (length < minLength) {
       return false;

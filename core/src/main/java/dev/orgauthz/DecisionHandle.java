@@ -1,0 +1,95 @@
+package dev.orgauthz;
+
+import dev.orgauthz.CompiledRole.Session;
+import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.evaluation.RequestContext;
+import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.internal.engine.Engine;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request resolved once, to be decided many times: the principal, the account, the roles and
+ * their compiled layers are looked up when the handle is made, by {@link Authorizer#prepare}. When
+ * no statement that covers the action and resource has a condition (nor a policy variable in its
+ * resource), the outcome cannot change and {@link #decide} returns it without evaluating; otherwise
+ * it evaluates the prepared layers against the current time. Immutable and thread-safe.
+ */
+public final class DecisionHandle {
+  private final AccessRequest request;
+  private final Session[] sessions;
+  private final CompiledLayers[] layers;
+  private final String resourceAccount;
+  private final RequestContext resourceKeys;
+  private final Clock clock;
+  private final @Nullable Outcome constant;
+
+  DecisionHandle(
+      AccessRequest request,
+      Session[] sessions,
+      CompiledLayers[] layers,
+      String resourceAccount,
+      RequestContext resourceKeys,
+      Clock clock,
+      @Nullable Outcome constant) {
+    this.request = request;
+    this.sessions = sessions;
+    this.layers = layers;
+    this.resourceAccount = resourceAccount;
+    this.resourceKeys = resourceKeys;
+    this.clock = clock;
+    this.constant = constant;
+  }
+
+  /** The request this handle answers. */
+  public AccessRequest request() {
+    return request;
+  }
+
+  /**
+   * True when the outcome does not depend on the request's keys (or the time), so {@link #decide}
+   * returns a kept answer.
+   */
+  public boolean isConstant() {
+    return constant != null;
+  }
+
+  /** The outcome, as {@link Authorizer#decide} gives it for the same request now. */
+  public Outcome decide() {
+    Outcome known = constant;
+    return known != null ? known : evaluate();
+  }
+
+  Outcome evaluate() {
+    RequestKeys keys =
+        Authorizer.keys()
+            .reset(request.context(), resourceKeys, request.region(), request.time(), clock);
+    try {
+      boolean explicit = false;
+      for (int i = 0; i < sessions.length; i++) {
+        Session session = sessions[i];
+        Outcome outcome =
+            Engine.decide(
+                layers[i],
+                session.principal(),
+                request.action(),
+                request.resource(),
+                session.role().account.id(),
+                resourceAccount,
+                keys.session(session.baseContext()));
+        if (outcome == Outcome.ALLOWED) {
+          return Outcome.ALLOWED;
+        }
+        explicit |= outcome == Outcome.EXPLICIT_DENY;
+      }
+      return explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
+    } finally {
+      keys.clear();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DecisionHandle[" + request + (constant != null ? " -> " + constant : "") + "]";
+  }
+}

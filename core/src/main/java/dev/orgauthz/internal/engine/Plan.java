@@ -1,0 +1,137 @@
+package dev.orgauthz.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of compiled layers that cover one action on one resource, layer by layer: what is
+ * left to evaluate once the action and resource are known is the principal of resource policy
+ * statements, the conditions, and resource entries with policy variables. A plan depends only on
+ * the layers, the action and the resource, so {@link CompiledLayers} keeps recent plans.
+ */
+final class Plan {
+  /** The statements of one policy, or of one layer or level, that cover the request. */
+  static final class Segment {
+    static final Segment EMPTY = new Segment(new CompiledStatement[0], new CompiledPolicy[0]);
+
+    final CompiledStatement[] statements;
+    final CompiledPolicy[] owners;
+
+    Segment(CompiledStatement[] statements, CompiledPolicy[] owners) {
+      this.statements = statements;
+      this.owners = owners;
+    }
+  }
+
+  final String action;
+  final String resource;
+  final Segment @Nullable [] rcpLevels;
+  final Segment @Nullable [] scpLevels;
+  final Segment[] vpcEndpoints;
+  final @Nullable Segment resourcePolicy;
+  final Segment identity;
+  final Segment[] boundaries;
+  final @Nullable Segment session;
+
+  /**
+   * True when nothing in the plan depends on the request beyond the principal's kind and whether
+   * the request crosses accounts: no condition, no policy variable in a resource, no statement that
+   * must name the principal. The outcome can then be kept.
+   */
+  final boolean constant;
+
+  /** The kept outcome of a constant plan, for one principal kind and account relation. */
+  record Memo(
+      dev.orgauthz.evaluation.Principal.Kind kind,
+      boolean crossAccount,
+      dev.orgauthz.evaluation.Outcome outcome) {}
+
+  volatile @Nullable Memo memo;
+
+  private Plan(CompiledLayers layers, RequestView request) {
+    this.action = request.action;
+    this.resource = request.resource;
+    this.rcpLevels = levels(layers.rcpLevels, request);
+    this.scpLevels = levels(layers.scpLevels, request);
+    this.vpcEndpoints = each(layers.vpcEndpoints, request);
+    CompiledPolicy resourcePolicy = layers.resource;
+    this.resourcePolicy =
+        resourcePolicy == null ? null : segment(new CompiledPolicy[] {resourcePolicy}, request);
+    this.identity = segment(layers.identity, request);
+    this.boundaries = each(layers.boundaries, request);
+    CompiledPolicy session = layers.session;
+    this.session = session == null ? null : segment(new CompiledPolicy[] {session}, request);
+    boolean plain = this.resourcePolicy == null && vpcEndpoints.length == 0;
+    plain &= plain(rcpLevels) && plain(scpLevels) && plain(boundaries) && plain(identity);
+    this.constant = plain && (this.session == null || plain(this.session));
+  }
+
+  private static boolean plain(Segment @Nullable [] segments) {
+    if (segments != null) {
+      for (Segment segment : segments) {
+        if (!plain(segment)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(Segment segment) {
+    for (CompiledStatement statement : segment.statements) {
+      if (!statement.condition.isEmpty() || statement.resourceVariables) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Plan of(CompiledLayers layers, RequestView request) {
+    return new Plan(layers, request);
+  }
+
+  /** True when this plan was made for the request's action and resource. */
+  boolean isFor(RequestView request) {
+    return action.equals(request.action) && resource.equals(request.resource);
+  }
+
+  private static Segment @Nullable [] levels(
+      CompiledPolicy @Nullable [][] levels, RequestView request) {
+    if (levels == null) {
+      return null;
+    }
+    Segment[] out = new Segment[levels.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = segment(levels[i], request);
+    }
+    return out;
+  }
+
+  private static Segment[] each(CompiledPolicy[] policies, RequestView request) {
+    Segment[] out = new Segment[policies.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = segment(new CompiledPolicy[] {policies[i]}, request);
+    }
+    return out;
+  }
+
+  private static Segment segment(CompiledPolicy[] policies, RequestView request) {
+    List<CompiledStatement> statements = new ArrayList<>();
+    List<CompiledPolicy> owners = new ArrayList<>();
+    for (CompiledPolicy policy : policies) {
+      for (CompiledStatement statement : policy.candidates(request)) {
+        if (statement.coversAction(request)
+            && (statement.resourceVariables || statement.coversResource(request))) {
+          statements.add(statement);
+          owners.add(policy);
+        }
+      }
+    }
+    if (statements.isEmpty()) {
+      return Segment.EMPTY;
+    }
+    return new Segment(
+        statements.toArray(new CompiledStatement[0]), owners.toArray(new CompiledPolicy[0]));
+  }
+}

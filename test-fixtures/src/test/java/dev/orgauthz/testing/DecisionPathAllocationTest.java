@@ -1,0 +1,95 @@
+package dev.orgauthz.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orgauthz.AccessRequest;
+import dev.orgauthz.Authorizer;
+import dev.orgauthz.DecisionHandle;
+import dev.orgauthz.evaluation.Outcome;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision path allocates nothing: {@code Authorizer.decide} and {@code DecisionHandle.decide}
+ * over the example organization, conditions included, measured with the JVM's per-thread allocation
+ * counter.
+ */
+class DecisionPathAllocationTest {
+  private static final int ROUNDS = 20_000;
+
+  private static final Authorizer AUTHZ = Authorizer.compile(ExampleOrganization.snapshot());
+
+  private static final List<AccessRequest> REQUESTS =
+      List.of(
+          request("bob", "ec2:TerminateInstances", "UAT", "eu-west-1"),
+          request("bob", "ec2:DescribeInstances", "Staging", "eu-west-1"),
+          request("bob", "ec2:DescribeInstances", "Staging", "ap-southeast-2"),
+          request("alice", "organizations:LeaveOrganization", "Production", "us-east-1"),
+          request("alice", "s3:GetObject", "Management", "eu-west-1"),
+          request("carol", "iam:ListRoles", "Audit", "us-east-1"),
+          request("dave", "ec2:RunInstances", "Development", "eu-west-1"),
+          request("erin", "ce:GetCostAndUsage", "Management", "us-east-1"));
+
+  private static AccessRequest request(String user, String action, String account, String region) {
+    return AccessRequest.builder()
+        .user(user)
+        .action(action)
+        .account(account)
+        .region(region)
+        .build();
+  }
+
+  @Test
+  void decideAllocatesNothing() {
+    AccessRequest[] requests = REQUESTS.toArray(new AccessRequest[0]);
+    long bytes =
+        allocatedBy(
+            () -> {
+              for (AccessRequest request : requests) {
+                AUTHZ.decide(request);
+              }
+            });
+    assertThat(bytes).as("bytes for %s decisions", ROUNDS * REQUESTS.size()).isLessThan(ROUNDS);
+  }
+
+  @Test
+  void handlesAllocateNothing() {
+    DecisionHandle[] handles = REQUESTS.stream().map(AUTHZ::prepare).toArray(DecisionHandle[]::new);
+    long bytes =
+        allocatedBy(
+            () -> {
+              for (DecisionHandle handle : handles) {
+                handle.decide();
+              }
+            });
+    assertThat(bytes).as("bytes for %s decisions", ROUNDS * handles.length).isLessThan(ROUNDS);
+  }
+
+  @Test
+  void aHandleWithoutConditionsKeepsItsOutcome() {
+    DecisionHandle handle =
+        AUTHZ.prepare(request("alice", "organizations:LeaveOrganization", "Production", "x"));
+    assertThat(handle.isConstant()).isTrue();
+    assertThat(handle.decide()).isEqualTo(Outcome.EXPLICIT_DENY);
+
+    DecisionHandle regional =
+        AUTHZ.prepare(request("bob", "ec2:DescribeInstances", "Staging", "ap-southeast-2"));
+    assertThat(regional.isConstant()).isFalse();
+    assertThat(regional.decide()).isEqualTo(Outcome.EXPLICIT_DENY);
+  }
+
+  private static long allocatedBy(Runnable work) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < ROUNDS; i++) {
+      work.run();
+    }
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < ROUNDS; i++) {
+      work.run();
+    }
+    return threads.getThreadAllocatedBytes(id) - before;
+  }
+}
