@@ -192,9 +192,13 @@ public final class ReferenceEvaluator {
         return false;
       }
     }
+    // An unreadable request value allows nothing and still denies (§1.2, step 9).
     ConditionSet condition =
         ConditionSet.compile(
-            statement.conditions(), policy.document().variablesEnabled(), policy.id());
+            statement.conditions(),
+            policy.document().variablesEnabled(),
+            policy.id(),
+            statement.effect());
     return condition.matches(req.context());
   }
 
