@@ -46,6 +46,19 @@ class FailClosedTest {
             {`aws:RequestedRegion`:`eu-west-1`}}}} | /Statement/Condition/StringEqualz\
             /aws:RequestedRegion | unknown condition operator `StringEqualz`: did you mean\
              `StringEquals`?
+            operator far from every known one | IDENTITY | {`Version`:`2012-10-17`,\
+            `Statement`:{`Effect`:`Deny`,`Action`:`*`,`Resource`:`*`,`Condition`:\
+            {`StringEqualsXYZ`:{`k`:`v`}}}} | /Statement/Condition/StringEqualsXYZ/k\
+             | unknown condition operator `StringEqualsXYZ`: use one of StringEquals,\
+             StringNotEquals,
+            operator two edits from a known one | IDENTITY | {`Version`:`2012-10-17`,\
+            `Statement`:{`Effect`:`Deny`,`Action`:`*`,`Resource`:`*`,`Condition`:\
+            {`ForAnyValue:StrngEqals`:{`k`:`v`}}}} | /Statement/Condition\
+            /ForAnyValue:StrngEqals/k | did you mean `ForAnyValue:StringEquals`?
+            qualifier without name | IDENTITY | {`Version`:`2012-10-17`,`Statement`:\
+            {`Effect`:`Deny`,`Action`:`*`,`Resource`:`*`,`Condition`:\
+            {`:StringEquals`:{`k`:`v`}}}} | /Statement/Condition/:StringEquals/k\
+             | unknown set qualifier `:`
             unknown set qualifier | IDENTITY | {`Version`:`2012-10-17`,`Statement`:\
             {`Effect`:`Allow`,`Action`:`*`,`Resource`:`*`,`Condition`:\
             {`ForEachValue:StringEquals`:{`aws:TagKeys`:`a`}}}} | /Statement/Condition\

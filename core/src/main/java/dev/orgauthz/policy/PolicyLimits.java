@@ -8,8 +8,8 @@ package dev.orgauthz.policy;
  *
  * <p>A document beyond a limit is a {@link PolicyException} whose message names the limit and how
  * to raise it. The nesting is checked in one pass over the text before it is parsed, so ten
- * thousand brackets fail as fast as seven. Independently of these limits, a condition value read
- * as a number has at most 1,000 characters, and every pattern ({@code Action}, {@code Resource},
+ * thousand brackets fail as fast as seven. Independently of these limits, a condition value read as
+ * a number has at most 1,000 characters, and every pattern ({@code Action}, {@code Resource},
  * {@code StringLike}, {@code ArnLike}) matches in time linear in the text, whatever its wildcards.
  *
  * @param maxCharacters the longest document, in characters (default 1,048,576)

@@ -84,11 +84,74 @@ class MatchersAgreeWithReferenceTest {
             ReferenceEvaluator.glob(lower, text.substring(from, to).toLowerCase(Locale.ROOT)));
   }
 
+  @Property(tries = 2000)
+  void globWithEscapesAgreesWithTheReference(
+      @ForAll @StringLength(max = 8) @CharRange(from = '*', to = '?') String shape,
+      @ForAll @StringLength(max = 8) @CharRange(from = 'a', to = 'c') String literal,
+      @ForAll @StringLength(max = 8) @CharRange(from = '*', to = 'c') String text,
+      @ForAll boolean ignoreCase) {
+    // Interleave wildcards, backslashes and literal characters, some in upper case.
+    StringBuilder pattern = new StringBuilder();
+    for (int i = 0; i < Math.max(shape.length(), literal.length()); i++) {
+      if (i < shape.length() && "*?\\".indexOf(shape.charAt(i)) >= 0) {
+        pattern.append(shape.charAt(i));
+      }
+      if (i < literal.length()) {
+        pattern.append(i % 3 == 0 ? Character.toUpperCase(literal.charAt(i)) : literal.charAt(i));
+      }
+    }
+    String written = pattern.toString();
+
+    boolean actual = Glob.withEscapes(written, ignoreCase).matches(text);
+
+    assertThat(actual)
+        .as("`%s` (ignore case %s) vs `%s`", written, ignoreCase, text)
+        .isEqualTo(escapedGlob(written, 0, text, 0, ignoreCase));
+  }
+
+  /**
+   * The reference for a glob with escapes: a backslash makes the next character literal (a final
+   * backslash is itself); {@code *} any run; {@code ?} one character.
+   */
+  private static boolean escapedGlob(String p, int i, String t, int j, boolean ignoreCase) {
+    if (i == p.length()) {
+      return j == t.length();
+    }
+    char c = p.charAt(i);
+    if (c == '*') {
+      for (int k = j; k <= t.length(); k++) {
+        if (escapedGlob(p, i + 1, t, k, ignoreCase)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    boolean escaped = c == '\\' && i + 1 < p.length();
+    char literal = escaped ? p.charAt(i + 1) : c;
+    int next = escaped ? i + 2 : i + 1;
+    if (j == t.length()) {
+      return false;
+    }
+    boolean same =
+        (!escaped && c == '?')
+            || (ignoreCase
+                ? Character.toLowerCase(literal) == Character.toLowerCase(t.charAt(j))
+                : literal == t.charAt(j));
+    return same && escapedGlob(p, next, t, j + 1, ignoreCase);
+  }
+
   // ---- generators
 
   private static final List<String> SERVICES = List.of("s3", "S3", "ec2", "iam");
   private static final List<String> NAMES =
-      List.of("GetObject", "getobject", "GetObjectAcl", "PutObject", "ListBuckets", "Get");
+      List.of(
+          "GetObject",
+          "getobject",
+          "GetObjectAcl",
+          "PutObject",
+          "ListBuckets",
+          "Get",
+          "Get Object");
 
   @Provide
   Arbitrary<String> actions() {
@@ -147,17 +210,23 @@ class MatchersAgreeWithReferenceTest {
             });
   }
 
-  /** An edit of a resource: a character inserted at a position (modulo its length). */
+  /**
+   * An edit of a resource: a character inserted at a position (modulo its length), or with {@code
+   * '|'} the text cut there, which may leave it no ARN.
+   */
   private record Edit(char inserted, int at) {
     String apply(String text) {
       int position = at % (text.length() + 1);
+      if (inserted == '|') {
+        return text.substring(0, position);
+      }
       return text.substring(0, position) + inserted + text.substring(position);
     }
   }
 
   private static final Arbitrary<Edit> EDITS =
       Combinators.combine(
-              Arbitraries.of(':', ':', 'a', '/', '*'), Arbitraries.integers().between(0, 60))
+              Arbitraries.of(':', ':', 'a', '/', '*', '|'), Arbitraries.integers().between(0, 60))
           .as(Edit::new);
 
   /**

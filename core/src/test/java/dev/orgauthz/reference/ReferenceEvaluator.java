@@ -155,7 +155,7 @@ public final class ReferenceEvaluator {
     return true;
   }
 
-  private static boolean anyAllows(List<NamedPolicy> policies, EvaluationRequest request) {
+  static boolean anyAllows(List<NamedPolicy> policies, EvaluationRequest request) {
     for (NamedPolicy policy : policies) {
       if (anyStatement(policy, Effect.ALLOW, request)) {
         return true;
@@ -165,8 +165,7 @@ public final class ReferenceEvaluator {
   }
 
   /** True when a statement of the effect applies: action, resource and condition (no principal). */
-  private static boolean anyStatement(
-      NamedPolicy policy, Effect effect, EvaluationRequest request) {
+  static boolean anyStatement(NamedPolicy policy, Effect effect, EvaluationRequest request) {
     for (Statement statement : policy.document().statements()) {
       if (statement.effect() == effect && applies(policy, statement, request)) {
         return true;
@@ -226,7 +225,7 @@ public final class ReferenceEvaluator {
     return false;
   }
 
-  private static Named resourceGrant(NamedPolicy policy, EvaluationRequest request) {
+  static Named resourceGrant(NamedPolicy policy, EvaluationRequest request) {
     Named best = Named.NO;
     for (Statement statement : policy.document().statements()) {
       PrincipalElement element = statement.principal();

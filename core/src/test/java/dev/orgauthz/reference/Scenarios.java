@@ -223,6 +223,47 @@ final class Scenarios {
           Principal.parse(principal), action, resource, null, resourceAccount, keys.build());
     }
 
+    /**
+     * The request, then the same principal asking again with the context emptied, with every other
+     * value of each key, and for every other action of the alphabet: questions that one compiled
+     * set of layers answers in turn.
+     */
+    List<EvaluationRequest> variants() {
+      EvaluationRequest request = request();
+      List<EvaluationRequest> out = new ArrayList<>();
+      out.add(request);
+      out.add(with(request, request.action(), RequestContext.empty()));
+      RequestContext.Builder flipped = RequestContext.builder();
+      CONTEXT.forEach(
+          (key, values) -> {
+            Object current = context.get(key);
+            int at = current == null ? -1 : values.indexOf(current);
+            Object value = values.get((at + 1) % values.size());
+            if (value instanceof List<?> list) {
+              flipped.putAll(key, list.stream().map(String::valueOf).toList());
+            } else {
+              flipped.put(key, String.valueOf(value));
+            }
+          });
+      out.add(with(request, request.action(), flipped.build()));
+      for (String other : ACTIONS) {
+        out.add(with(request, other, request.context()));
+      }
+      out.add(request);
+      return out;
+    }
+
+    private static EvaluationRequest with(
+        EvaluationRequest request, String action, RequestContext context) {
+      return new EvaluationRequest(
+          request.principal(),
+          action,
+          request.resource(),
+          request.principalAccount(),
+          request.resourceAccount(),
+          context);
+    }
+
     /** Every document of the scenario. */
     List<PolicyDocument> documents() {
       List<PolicyDocument> out = new ArrayList<>();
