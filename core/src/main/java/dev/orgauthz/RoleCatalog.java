@@ -73,7 +73,13 @@ final class RoleCatalog {
   private final Map<String, List<String>> orgPaths = new HashMap<>();
   private final Map<String, CompiledRole> roles = new LinkedHashMap<>();
   private final Map<String, Session> roleSessions = new HashMap<>();
-  private final Map<String, UserRoles> users = new HashMap<>();
+
+  /** The sessions of each user asked about, by user id; at most one entry per user. */
+  private final Map<String, UserRoles> users = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Map<String, User> usersByName = new HashMap<>();
+  private final Map<String, List<AccountAssignment>> assignmentsByPrincipal = new HashMap<>();
+  private final @Nullable IdentityCenter identityCenter;
 
   /** Accounts by id and by name (names shared by several accounts are left out). */
   private final Map<String, Account> accounts = new HashMap<>();
@@ -88,6 +94,7 @@ final class RoleCatalog {
     this.snapshot = snapshot;
     this.organization = snapshot.organization();
     Optional<IdentityCenter> center = snapshot.identityCenter();
+    this.identityCenter = center.orElse(null);
     this.partition = center.map(IdentityCenter::partition).orElse("aws");
     String region = snapshot.identityCenterRegion().orElse("us-east-1");
     this.rolePath = region.equals("us-east-1") ? SSO_PATH : SSO_PATH + region + "/";
@@ -337,26 +344,49 @@ final class RoleCatalog {
 
   // ---- users and sessions
 
+  /**
+   * Indexes the users by id and name and the assignments by principal. A user's sessions are made
+   * the first time the user is asked about (see {@link #user}): an organization whose groups give
+   * millions of (user, role) pairs compiles without building them all.
+   */
   private void compileUsers(IdentityCenter center) {
-    for (User user : center.users()) {
-      Map<String, List<Session>> byAccount = new LinkedHashMap<>();
-      for (AccountAssignment assignment : center.assignmentsOf(user.id())) {
-        CompiledRole role = roles.get(assignment.accountId() + " " + assignment.permissionSetArn());
-        List<Session> sessions =
-            byAccount.computeIfAbsent(assignment.accountId(), k -> new ArrayList<>());
-        if (role != null && sessions.stream().noneMatch(s -> s.role() == role)) {
-          sessions.add(session(role, user.userName(), user, center));
-        }
-      }
-      byAccount.replaceAll(
-          (account, sessions) -> {
-            sessions.sort(Comparator.comparing(s -> s.role().permissionSet.name()));
-            return List.copyOf(sessions);
-          });
-      UserRoles entry = new UserRoles(user, Collections.unmodifiableMap(byAccount));
-      users.put(user.id(), entry);
-      users.put(user.userName(), entry);
+    for (AccountAssignment assignment : center.assignments()) {
+      assignmentsByPrincipal
+          .computeIfAbsent(assignment.principalId(), k -> new ArrayList<>())
+          .add(assignment);
     }
+    for (User user : center.users()) {
+      usersByName.put(user.id(), user);
+      usersByName.put(user.userName(), user);
+    }
+  }
+
+  /** The assignments that reach a user, directly or through the user's groups. */
+  private List<AccountAssignment> assignmentsOf(User user, IdentityCenter center) {
+    List<AccountAssignment> out =
+        new ArrayList<>(assignmentsByPrincipal.getOrDefault(user.id(), List.of()));
+    for (String group : center.groupsOf(user.id())) {
+      out.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
+    }
+    return out;
+  }
+
+  private UserRoles compileUser(User user, IdentityCenter center) {
+    Map<String, List<Session>> byAccount = new LinkedHashMap<>();
+    for (AccountAssignment assignment : assignmentsOf(user, center)) {
+      CompiledRole role = roles.get(assignment.accountId() + " " + assignment.permissionSetArn());
+      List<Session> sessions =
+          byAccount.computeIfAbsent(assignment.accountId(), k -> new ArrayList<>());
+      if (role != null && sessions.stream().noneMatch(s -> s.role() == role)) {
+        sessions.add(session(role, user.userName(), user, center));
+      }
+    }
+    byAccount.replaceAll(
+        (account, sessions) -> {
+          sessions.sort(Comparator.comparing(s -> s.role().permissionSet.name()));
+          return List.copyOf(sessions);
+        });
+    return new UserRoles(user, Collections.unmodifiableMap(byAccount));
   }
 
   private Session session(
@@ -392,7 +422,15 @@ final class RoleCatalog {
 
   /** The user with this user name or id, or null. */
   @Nullable UserRoles user(String nameOrId) {
-    return users.get(nameOrId);
+    User user = usersByName.get(nameOrId);
+    IdentityCenter center = identityCenter;
+    if (user == null || center == null) {
+      return null;
+    }
+    UserRoles roles = users.get(user.id());
+    return roles != null
+        ? roles
+        : users.computeIfAbsent(user.id(), id -> compileUser(user, center));
   }
 
   /** The session of a role request by role ARN (with or without path), or null. */

@@ -11,6 +11,7 @@ import dev.orgauthz.identitycenter.CustomerManagedPolicyReference;
 import dev.orgauthz.identitycenter.IdentityCenter;
 import dev.orgauthz.identitycenter.PermissionSet;
 import dev.orgauthz.identitycenter.PermissionsBoundary;
+import dev.orgauthz.internal.catalog.ActionCatalog;
 import dev.orgauthz.org.Account;
 import dev.orgauthz.org.ControlPolicy;
 import dev.orgauthz.org.Organization;
@@ -38,7 +39,12 @@ import org.jspecify.annotations.Nullable;
  * suspicious is a {@link Finding} in {@link #findings()}: OUs nested deeper than five levels, more
  * than five SCPs on a target, an SCP over 5,120 characters, the findings of every policy document,
  * a customer managed policy reference that cannot be resolved because the account's IAM data is
- * unknown (that role is then assigned but not usable), an unknown Identity Center region.
+ * unknown (that role is then assigned but not usable), an unknown Identity Center region, and in
+ * the policies the organization writes (its own SCPs and RCPs, inline policies of permission sets,
+ * customer managed policies in use) an action or condition key the bundled action catalog does not
+ * know. The catalog only ever adds findings: it never changes a decision.
+ *
+ * <p>{@link #provenance()} says where the snapshot came from and when.
  */
 public final class Snapshot {
   private final Organization organization;
@@ -46,12 +52,14 @@ public final class Snapshot {
   private final Map<String, AccountIamData> iamData;
   private final AwsManagedPolicies awsManagedPolicies;
   private final @Nullable String identityCenterRegion;
+  private final Provenance provenance;
   private final List<Finding> findings;
 
   private Snapshot(Builder b, Organization organization) {
     this.organization = organization;
     this.identityCenter = b.identityCenter;
     this.awsManagedPolicies = b.awsManagedPolicies;
+    this.provenance = b.provenance;
     Map<String, AccountIamData> iam = new LinkedHashMap<>();
     for (AccountIamData data : b.iamData) {
       require(
@@ -67,8 +75,12 @@ public final class Snapshot {
     this.identityCenterRegion = findRegion();
 
     Set<Finding> found = new LinkedHashSet<>(organization.findings());
+    ActionCatalog catalog = ActionCatalog.bundled();
     for (ControlPolicy policy : organization.policies()) {
       found.addAll(policy.document().findings());
+      if (!policy.awsManaged()) {
+        found.addAll(catalog.findings(policy.document()));
+      }
     }
     if (identityCenter != null) {
       validateIdentityCenter(identityCenter, found);
@@ -122,6 +134,7 @@ public final class Snapshot {
       }
       if (set.inlinePolicy() != null) {
         found.addAll(set.inlinePolicy().findings());
+        found.addAll(ActionCatalog.bundled().findings(set.inlinePolicy()));
       }
     }
 
@@ -189,6 +202,7 @@ public final class Snapshot {
               + account.label()
               + " lacks: create the policy there with that path and name, or remove the reference");
       found.addAll(policy.get().document().findings());
+      found.addAll(ActionCatalog.bundled().findings(policy.get().document()));
     }
   }
 
@@ -235,6 +249,11 @@ public final class Snapshot {
     return Optional.ofNullable(identityCenterRegion);
   }
 
+  /** Where the snapshot came from and when; {@link Provenance#unknown()} when nobody said. */
+  public Provenance provenance() {
+    return provenance;
+  }
+
   /** What is suspicious but legal in the model, as data. */
   public List<Finding> findings() {
     return findings;
@@ -251,6 +270,7 @@ public final class Snapshot {
     private @Nullable IdentityCenter identityCenter;
     private final List<AccountIamData> iamData = new ArrayList<>();
     private AwsManagedPolicies awsManagedPolicies = AwsManagedPolicies.empty();
+    private Provenance provenance = Provenance.unknown();
 
     private Builder() {}
 
@@ -275,6 +295,12 @@ public final class Snapshot {
     /** Sets the catalog of AWS managed policies. */
     public Builder awsManagedPolicies(AwsManagedPolicies catalog) {
       this.awsManagedPolicies = catalog;
+      return this;
+    }
+
+    /** Sets where the snapshot came from and when. */
+    public Builder provenance(Provenance provenance) {
+      this.provenance = provenance;
       return this;
     }
 

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ExplainCommand.class,
       PortalCommand.class,
+      ImportCommand.class,
+      ValidateCommand.class,
+      TestCommand.class,
       CasesCommand.class,
       CommandLine.HelpCommand.class
     },

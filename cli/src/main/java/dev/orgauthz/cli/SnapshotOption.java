@@ -1,7 +1,10 @@
 package dev.orgauthz.cli;
 
 import dev.orgauthz.Snapshot;
+import dev.orgauthz.SnapshotException;
+import dev.orgauthz.Snapshots;
 import dev.orgauthz.testing.ExampleOrganization;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --snapshot} option shared by the commands that read an organization. */
@@ -14,24 +17,32 @@ final class SnapshotOption {
       paramLabel = "PATH",
       defaultValue = EXAMPLE,
       description = {
-        "The organization to ask about. Only the built-in example organization is available for"
-            + " now: omit the option or pass `example`."
+        "The organization to ask about: an AWS CLI export directory (as"
+            + " scripts/export-aws-org.sh writes it), a snapshot file (as `orgauthz import`"
+            + " writes it), or `example` for the built-in example organization (the default)."
       })
   String path = EXAMPLE;
 
   /**
    * The snapshot.
    *
-   * @throws IllegalArgumentException for any value but {@code example}
+   * @throws IllegalArgumentException when the path cannot be read; the message names the first
+   *     error and how many more there are (`orgauthz validate PATH` lists them all)
    */
   Snapshot load() {
     if (path.equals(EXAMPLE)) {
       return ExampleOrganization.snapshot();
     }
-    throw new IllegalArgumentException(
-        "cannot read snapshot `"
-            + path
-            + "`: reading snapshots from files is not supported yet; omit --snapshot to use the"
-            + " built-in example organization");
+    try {
+      return Snapshots.read(Path.of(path));
+    } catch (SnapshotException e) {
+      throw new IllegalArgumentException(
+          "cannot read snapshot `"
+              + path
+              + "`: "
+              + e.getMessage()
+              + (e.errors().size() > 1 ? "; `orgauthz validate " + path + "` lists them all" : ""),
+          e);
+    }
   }
 }

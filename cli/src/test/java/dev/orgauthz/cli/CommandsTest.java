@@ -174,13 +174,25 @@ class CommandsTest {
     }
 
     @Test
-    void onlyTheExampleSnapshotIsAvailable() {
-      Run run = run(new CheckCommand(), "--snapshot", "org.json", "--user", "bob");
+    void aSnapshotThatCannotBeReadIsBadInput() {
+      Run run =
+          run(
+              new CheckCommand(),
+              "--snapshot",
+              "org.json",
+              "--user",
+              "bob",
+              "--action",
+              "s3:GetObject",
+              "--account",
+              "UAT");
 
       assertThat(run.status()).isEqualTo(2);
       assertThat(run.err())
-          .contains("cannot read snapshot `org.json`")
-          .contains("omit --snapshot to use the built-in example organization");
+          .isEqualTo(
+              "check: cannot read snapshot `org.json`: org.json: no such file or directory: pass a"
+                  + " snapshot file written by `orgauthz import`, or an AWS CLI export"
+                  + " directory\n");
     }
 
     @Test

@@ -16,8 +16,10 @@ import dev.orgauthz.policy.PolicyType;
  * @param name the policy name
  * @param path the policy path, {@code /} by default
  * @param document the default version's document, parsed as an identity policy
+ * @param versionId the id of that version, such as {@code v3}; empty when unknown
  */
-public record ManagedPolicy(String arn, String name, String path, PolicyDocument document) {
+public record ManagedPolicy(
+    String arn, String name, String path, PolicyDocument document, String versionId) {
   public ManagedPolicy {
     require(
         arn.startsWith("arn:") && arn.contains(":policy/"), "`" + arn + "` is not a policy ARN");
@@ -30,6 +32,12 @@ public record ManagedPolicy(String arn, String name, String path, PolicyDocument
         document.type() == PolicyType.IDENTITY
             || document.type() == PolicyType.PERMISSIONS_BOUNDARY,
         "managed policy `" + arn + "` must be parsed as an identity policy");
+    requireNonNull(versionId, "versionId");
+  }
+
+  /** A managed policy whose version id is unknown. */
+  public ManagedPolicy(String arn, String name, String path, PolicyDocument document) {
+    this(arn, name, path, document, "");
   }
 
   /** An AWS managed policy, for example path {@code /job-function/} and name {@code Billing}. */

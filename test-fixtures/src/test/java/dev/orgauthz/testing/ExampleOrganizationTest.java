@@ -21,6 +21,7 @@ import dev.orgauthz.Grant;
 import dev.orgauthz.PortalEntry;
 import dev.orgauthz.PortalRole;
 import dev.orgauthz.RoleDecision;
+import dev.orgauthz.Snapshot;
 import dev.orgauthz.evaluation.Layer;
 import dev.orgauthz.evaluation.MatchedStatement;
 import dev.orgauthz.evaluation.Outcome;
@@ -28,24 +29,63 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The intent of the example organization's policies, as a platform team would test it. */
+/**
+ * The intent of the example organization's policies, as a platform team would test it. Every
+ * question is asked of the example three times: as built in code, as read from the checked-in AWS
+ * CLI export of it, and as read back from the snapshot file written from that export; the answers
+ * must be the same.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("snapshots")
 class ExampleOrganizationTest {
-  private static final Authorizer AUTHZ =
-      Authorizer.compile(
-          ExampleOrganization.snapshot(),
-          AuthorizerOptions.defaults()
-              .withClock(Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC)));
+  @Parameter(0)
+  String origin;
+
+  @Parameter(1)
+  Snapshot snapshot;
+
+  private static final Map<String, Authorizer> COMPILED = new ConcurrentHashMap<>();
+
+  private Authorizer authz;
+
+  static Stream<Arguments> snapshots() {
+    return Stream.of(
+        Arguments.of("built in code", ExampleOrganization.snapshot()),
+        Arguments.of("read from the AWS CLI export", ExampleSnapshots.fromExport()),
+        Arguments.of("read from the snapshot file", ExampleSnapshots.fromSnapshotFile()));
+  }
+
+  @BeforeEach
+  void compile() {
+    authz =
+        COMPILED.computeIfAbsent(
+            origin,
+            o ->
+                Authorizer.compile(
+                    snapshot,
+                    AuthorizerOptions.defaults()
+                        .withClock(
+                            Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC))));
+  }
 
   private static AccessRequest.Builder ask(String user, String action, String account) {
     return AccessRequest.builder().user(user).action(action).account(account).region("eu-west-1");
   }
 
-  private static Decision explain(AccessRequest.Builder request) {
+  private Decision explain(AccessRequest.Builder request) {
     AccessRequest built = request.build();
-    Decision decision = AUTHZ.explain(built);
-    assertThat(AUTHZ.decide(built)).as("decide agrees with explain").isEqualTo(decision.outcome());
+    Decision decision = authz.explain(built);
+    assertThat(authz.decide(built)).as("decide agrees with explain").isEqualTo(decision.outcome());
     return decision;
   }
 
@@ -211,12 +251,12 @@ class ExampleOrganizationTest {
             .account(STAGING)
             .build();
 
-    assertThat(AUTHZ.decide(request)).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(authz.decide(request)).isEqualTo(Outcome.EXPLICIT_DENY);
   }
 
   @Test
   void bobsAccessPortalShowsExactlyHisFourAccounts() {
-    List<PortalEntry> portal = AUTHZ.portal("bob");
+    List<PortalEntry> portal = authz.portal("bob");
 
     assertThat(portal)
         .extracting(entry -> entry.account().name())
@@ -237,7 +277,7 @@ class ExampleOrganizationTest {
 
   @Test
   void carolSeesBothAuditorPermissionSetsInEveryAccount() {
-    List<PortalEntry> portal = AUTHZ.portal("carol");
+    List<PortalEntry> portal = authz.portal("carol");
 
     assertThat(portal).hasSize(7);
     assertThat(portal)
@@ -342,6 +382,6 @@ class ExampleOrganizationTest {
 
   @Test
   void theExampleOrganizationHasNoFindings() {
-    assertThat(ExampleOrganization.snapshot().findings()).isEmpty();
+    assertThat(snapshot.findings()).isEmpty();
   }
 }

@@ -62,18 +62,17 @@ public final class CompiledLayers {
   }
 
   /** How many recent plans are kept; a power of two. */
-  private static final int PLANS = 32;
+  private static final int PLANS = 64;
 
   /**
-   * Recent plans by action and resource, made on first use. A slot holds an immutable plan, so a
-   * racing read sees a whole plan or another one, and a plan is checked before use.
+   * Recent plans by action, made on first use. A slot holds an immutable plan, so a racing read
+   * sees a whole plan or another one, and a plan is checked before use.
    */
   private volatile Plan @Nullable [] plans;
 
   /**
-   * The plan for the request's action and resource: a kept one when the same question was asked
-   * recently, else a new one, kept in place of the one in its slot (bounded, allocation-free on a
-   * hit).
+   * The plan for the request's action: a kept one when the action was asked recently, else a new
+   * one, kept in place of the one in its slot (bounded, allocation-free on a hit).
    */
   Plan plan(RequestView request) {
     Plan[] kept = plans;
@@ -81,7 +80,8 @@ public final class CompiledLayers {
       kept = new Plan[PLANS];
       plans = kept;
     }
-    int slot = (request.action.hashCode() * 31 + request.resource.hashCode()) & (PLANS - 1);
+    int hash = request.action.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & (PLANS - 1);
     Plan plan = kept[slot];
     if (plan == null || !plan.isFor(request)) {
       plan = Plan.of(this, request);

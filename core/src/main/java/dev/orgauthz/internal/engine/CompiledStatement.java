@@ -27,6 +27,9 @@ final class CompiledStatement {
   /** True when a resource entry holds a policy variable: its match depends on the request. */
   final boolean resourceVariables;
 
+  /** True when the statement covers every resource ({@code "Resource": "*"} or none listed). */
+  final boolean coversEveryResource;
+
   private final boolean anyResource;
   final @Nullable PrincipalMatcher principal;
   final boolean notPrincipal;
@@ -57,6 +60,11 @@ final class CompiledStatement {
       anyTemplate |= template != null;
     }
     this.resourceVariables = anyTemplate;
+    boolean star = false;
+    for (ArnPattern pattern : resources) {
+      star |= pattern != null && pattern.matchesEverything();
+    }
+    this.coversEveryResource = anyResource || (star && !notResource);
     this.principal =
         statement.principal() == null ? null : PrincipalMatcher.compile(statement.principal());
     this.notPrincipal = statement.notPrincipal();
@@ -76,7 +84,7 @@ final class CompiledStatement {
 
   /** True when the resource is within the statement's scope (policy variables resolved). */
   boolean coversResource(RequestView request) {
-    return anyResource || anyResourceMatches(request) != notResource;
+    return coversEveryResource || anyResourceMatches(request) != notResource;
   }
 
   private boolean anyResourceMatches(RequestView request) {

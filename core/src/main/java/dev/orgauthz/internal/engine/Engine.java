@@ -65,11 +65,15 @@ public final class Engine {
     }
     Plan.Memo memo = plan.memo;
     Principal.Kind kind = view.principal.kind();
-    if (memo != null && memo.kind() == kind && memo.crossAccount() == view.crossAccount) {
+    String resource = plan.anyResource ? null : view.resource;
+    if (memo != null
+        && memo.kind() == kind
+        && memo.crossAccount() == view.crossAccount
+        && (resource == null || resource.equals(memo.resource()))) {
       return memo.outcome();
     }
     Outcome outcome = run(layers, plan, view, null);
-    plan.memo = new Plan.Memo(kind, view.crossAccount, outcome);
+    plan.memo = new Plan.Memo(kind, view.crossAccount, resource, outcome);
     return outcome;
   }
 
@@ -477,7 +481,7 @@ public final class Engine {
     CompiledStatement[] statements = segment.statements;
     for (int i = 0; i < statements.length; i++) {
       CompiledStatement statement = statements[i];
-      if (statement.resourceVariables && !statement.coversResource(request)) {
+      if (!statement.coversResource(request)) {
         continue;
       }
       PrincipalGrant named = PrincipalGrant.DIRECT;

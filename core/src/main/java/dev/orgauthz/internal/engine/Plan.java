@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The statements of compiled layers that cover one action on one resource, layer by layer: what is
- * left to evaluate once the action and resource are known is the principal of resource policy
- * statements, the conditions, and resource entries with policy variables. A plan depends only on
- * the layers, the action and the resource, so {@link CompiledLayers} keeps recent plans.
+ * The statements of compiled layers that cover one action, layer by layer: what is left to evaluate
+ * once the action is known is the resource, the principal of resource policy statements and the
+ * conditions. A plan depends only on the layers and the action, so {@link CompiledLayers} keeps
+ * recent plans: a role asks few distinct actions, whatever the resources.
  */
 final class Plan {
   /** The statements of one policy, or of one layer or level, that cover the request. */
@@ -25,7 +25,6 @@ final class Plan {
   }
 
   final String action;
-  final String resource;
   final Segment @Nullable [] rcpLevels;
   final Segment @Nullable [] scpLevels;
   final Segment[] vpcEndpoints;
@@ -35,23 +34,29 @@ final class Plan {
   final @Nullable Segment session;
 
   /**
-   * True when nothing in the plan depends on the request beyond the principal's kind and whether
-   * the request crosses accounts: no condition, no policy variable in a resource, no statement that
-   * must name the principal. The outcome can then be kept.
+   * True when nothing in the plan depends on the request beyond the principal's kind, whether the
+   * request crosses accounts and the resource: no condition, no policy variable in a resource, no
+   * statement that must name the principal. The outcome can then be kept.
    */
   final boolean constant;
 
-  /** The kept outcome of a constant plan, for one principal kind and account relation. */
+  /** True when every statement of the plan covers every resource. */
+  final boolean anyResource;
+
+  /**
+   * The kept outcome of a constant plan, for one principal kind, account relation and resource
+   * (null when the plan covers every resource).
+   */
   record Memo(
       dev.orgauthz.evaluation.Principal.Kind kind,
       boolean crossAccount,
+      @Nullable String resource,
       dev.orgauthz.evaluation.Outcome outcome) {}
 
   volatile @Nullable Memo memo;
 
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
-    this.resource = request.resource;
     this.rcpLevels = levels(layers.rcpLevels, request);
     this.scpLevels = levels(layers.scpLevels, request);
     this.vpcEndpoints = each(layers.vpcEndpoints, request);
@@ -65,6 +70,31 @@ final class Plan {
     boolean plain = this.resourcePolicy == null && vpcEndpoints.length == 0;
     plain &= plain(rcpLevels) && plain(scpLevels) && plain(boundaries) && plain(identity);
     this.constant = plain && (this.session == null || plain(this.session));
+    boolean everything = every(rcpLevels) && every(scpLevels) && every(boundaries);
+    everything &= every(vpcEndpoints) && every(identity);
+    everything &= this.session == null || every(this.session);
+    everything &= this.resourcePolicy == null || every(this.resourcePolicy);
+    this.anyResource = everything;
+  }
+
+  private static boolean every(Segment @Nullable [] segments) {
+    if (segments != null) {
+      for (Segment segment : segments) {
+        if (!every(segment)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean every(Segment segment) {
+    for (CompiledStatement statement : segment.statements) {
+      if (!statement.coversEveryResource) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean plain(Segment @Nullable [] segments) {
@@ -91,9 +121,9 @@ final class Plan {
     return new Plan(layers, request);
   }
 
-  /** True when this plan was made for the request's action and resource. */
+  /** True when this plan was made for the request's action. */
   boolean isFor(RequestView request) {
-    return action.equals(request.action) && resource.equals(request.resource);
+    return action.equals(request.action);
   }
 
   private static Segment @Nullable [] levels(
@@ -121,8 +151,7 @@ final class Plan {
     List<CompiledPolicy> owners = new ArrayList<>();
     for (CompiledPolicy policy : policies) {
       for (CompiledStatement statement : policy.candidates(request)) {
-        if (statement.coversAction(request)
-            && (statement.resourceVariables || statement.coversResource(request))) {
+        if (statement.coversAction(request)) {
           statements.add(statement);
           owners.add(policy);
         }
