@@ -83,6 +83,18 @@ class BadInputTest {
         with(prepend("check", CHECK), "missing batch file", "--batch", path("missing.jsonl")));
     cases.add(with(prepend("check", CHECK), "batch that is a directory", "--batch", path("")));
     cases.add(with(List.of("cases", path("missing-cases")), "missing cases path"));
+    String output = path("out.json");
+    cases.add(with(List.of("import", path("missing"), "-o", output), "missing export"));
+    cases.add(with(List.of("import", path("not-an-export"), "-o", output), "not an export"));
+    cases.add(with(List.of("import", path("invalid.json"), "-o", output), "a file, not an export"));
+    cases.add(with(List.of("validate", path("missing")), "missing path"));
+    cases.add(with(List.of("test", path("missing.json")), "missing intent file"));
+    cases.add(with(List.of("test", path("invalid.json")), "intent file of invalid JSON"));
+    cases.add(with(List.of("test", path("not-an-export")), "intent file that is a directory"));
+    cases.add(
+        with(
+            List.of("test", "--snapshot", path("invalid.json"), path("invalid.json")),
+            "snapshot of invalid JSON"));
     cases.add(with(List.of("nonsense"), "unknown command"));
     return cases.stream();
   }
@@ -110,6 +122,11 @@ class BadInputTest {
     Run run = run(debug.toArray(String[]::new));
 
     assertThat(run.status()).isEqualTo(2);
+    if (command.equals("import") || command.equals("validate")) {
+      // They check the path before reading it: no exception, so no trace to add.
+      assertThat(run.err()).isEqualTo(run(args.toArray(String[]::new)).err());
+      return;
+    }
     assertThat(run.err()).hasSizeGreaterThan(1);
     if (!command.equals("nonsense")) { // the index of the unmatched argument moves
       assertThat(run.err().get(0)).isEqualTo(run(args.toArray(String[]::new)).err().get(0));
@@ -125,6 +142,17 @@ class BadInputTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).hasSize(1);
     assertThat(run.out().get(0)).startsWith("{\"decision\":\"Error\",\"error\":\"line 1: ");
+  }
+
+  /** Validate lists what is wrong on standard output, and exits with 1, as its help says. */
+  @Test
+  void validateListsTheErrorsOfADirectoryThatIsNotAnExport() {
+    Run run = run("validate", path("not-an-export"));
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).first().asString().startsWith("error: organizations/");
+    assertThat(run.out()).last().isEqualTo("2 errors, 0 findings");
   }
 
   @Test
