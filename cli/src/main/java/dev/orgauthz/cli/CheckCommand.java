@@ -5,11 +5,13 @@ import dev.orgauthz.Authorizer;
 import dev.orgauthz.Decision;
 import dev.orgauthz.RoleDecision;
 import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.policy.PolicyException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +74,8 @@ final class CheckCommand implements Callable<Integer> {
     Authorizer authorizer;
     try {
       authorizer = Authorizer.compile(snapshot.load());
-    } catch (IllegalArgumentException e) {
-      return fail(e.getMessage());
+    } catch (IllegalArgumentException | PolicyException e) {
+      throw fail(e.getMessage(), e);
     }
     Path file = batch;
     if (file != null) {
@@ -84,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       decision = authorizer.explain(options.toRequest());
     } catch (IllegalArgumentException e) {
-      return fail(e.getMessage());
+      throw fail(e.getMessage(), e);
     }
     if (json) {
       out.println(DecisionJson.summary(decision));
@@ -101,10 +103,9 @@ final class CheckCommand implements Callable<Integer> {
     return decision.outcome() == Outcome.ALLOWED ? 0 : 1;
   }
 
-  private int fail(@Nullable String message) {
-    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
-    spec.commandLine().getErr().flush();
-    return 2;
+  /** The failure for Main to print as one line on standard error, with the trace under --debug. */
+  private static CommandFailure fail(@Nullable String message, Exception cause) {
+    return new CommandFailure(String.valueOf(message), cause);
   }
 
   private int batch(Authorizer authorizer, Path file, PrintWriter out) {
@@ -139,10 +140,20 @@ final class CheckCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       out.flush();
-      return fail("cannot read `" + file + "`: " + e.getMessage());
+      throw fail(unreadable(file, e), e);
     }
     out.flush();
     return failed ? 2 : 0;
+  }
+
+  private static String unreadable(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "file `" + file + "` does not exist: give the path of a JSON Lines file";
+    }
+    if (Files.isDirectory(file)) {
+      return "`" + file + "` is a directory: give the path of a JSON Lines file";
+    }
+    return "cannot read `" + file + "`: " + e.getMessage();
   }
 
   private static String oneLine(@Nullable String message) {

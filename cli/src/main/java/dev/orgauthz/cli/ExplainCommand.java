@@ -3,6 +3,7 @@ package dev.orgauthz.cli;
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.Decision;
 import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.policy.PolicyException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,10 +46,9 @@ final class ExplainCommand implements Callable<Integer> {
     Decision decision;
     try {
       decision = Authorizer.compile(snapshot.load()).explain(options.toRequest());
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
+    } catch (IllegalArgumentException | PolicyException e) {
+      // Main prints the message as one line on standard error, and the trace with --debug.
+      throw new CommandFailure(String.valueOf(e.getMessage()), e);
     }
     if (json) {
       out.println(DecisionJson.full(decision));

@@ -62,6 +62,17 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (!Files.isDirectory(export.resolve("organizations"))) {
+      // Not an export at all: one line, rather than every file it lacks.
+      err.println(
+          spec.qualifiedName()
+              + ": `"
+              + export
+              + "` is not an AWS CLI export (it has no organizations/ directory): pass the"
+              + " directory scripts/export-aws-org.sh wrote");
+      err.flush();
+      return 2;
+    }
     Snapshot snapshot;
     try {
       snapshot = Snapshots.readExport(export);

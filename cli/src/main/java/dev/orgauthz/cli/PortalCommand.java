@@ -3,6 +3,7 @@ package dev.orgauthz.cli;
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.PortalEntry;
 import dev.orgauthz.PortalRole;
+import dev.orgauthz.policy.PolicyException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,10 +52,9 @@ final class PortalCommand implements Callable<Integer> {
     List<PortalEntry> portal;
     try {
       portal = Authorizer.compile(snapshot.load()).portal(user);
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
+    } catch (IllegalArgumentException | PolicyException e) {
+      // Main prints the message as one line on standard error, and the trace with --debug.
+      throw new CommandFailure(String.valueOf(e.getMessage()), e);
     }
     if (json) {
       ObjectNode root = DecisionJson.JSON.createObjectNode().put("user", user);

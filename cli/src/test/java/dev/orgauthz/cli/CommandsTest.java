@@ -28,6 +28,13 @@ class CommandsTest {
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
+    // As Main does: a command that cannot run throws CommandFailure; its message is one line.
+    cli.setExecutionExceptionHandler(
+        (e, at, parseResult) -> {
+          at.getErr().println(at.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+          at.getErr().flush();
+          return CommandFailure.EXIT_STATUS;
+        });
     int status = cli.execute(args);
     return new Run(status, out.toString(), err.toString());
   }
@@ -235,7 +242,11 @@ class CommandsTest {
       Run run = run(new CheckCommand(), "--batch", dir.resolve("missing.jsonl").toString());
 
       assertThat(run.status()).isEqualTo(2);
-      assertThat(run.err()).startsWith("check: cannot read `");
+      assertThat(run.err())
+          .isEqualTo(
+              "check: file `"
+                  + dir.resolve("missing.jsonl")
+                  + "` does not exist: give the path of a JSON Lines file\n");
     }
   }
 

@@ -145,13 +145,7 @@ class TestCommandTest {
                 + " at /intents/0/expect: `Deny` is not one of Allowed, Denied, ExplicitlyDenied,"
                 + " ImplicitlyDenied: use one of them\n");
     assertThat(absent.status()).isEqualTo(2);
-    assertThat(absent.err())
-        .isEqualTo(
-            "test: "
-                + missing
-                + ": cannot be read (java.nio.file.NoSuchFileException: "
-                + missing
-                + "): check the path\n");
+    assertThat(absent.err()).isEqualTo("test: " + missing + ": does not exist: check the path\n");
   }
 
   @Test

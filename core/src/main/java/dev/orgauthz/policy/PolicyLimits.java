@@ -6,6 +6,12 @@ package dev.orgauthz.policy;
  * characters, an SCP 5,120, an inline permission-set policy 32,768), so no real document reaches
  * them.
  *
+ * <p>A document beyond a limit is a {@link PolicyException} whose message names the limit and how
+ * to raise it. The nesting is checked in one pass over the text before it is parsed, so ten
+ * thousand brackets fail as fast as seven. Independently of these limits, a condition value read as
+ * a number has at most 1,000 characters, and every pattern ({@code Action}, {@code Resource},
+ * {@code StringLike}, {@code ArnLike}) matches in time linear in the text, whatever its wildcards.
+ *
  * @param maxCharacters the longest document, in characters (default 1,048,576)
  * @param maxNestingDepth the deepest nesting of JSON arrays and objects (default 32; a valid policy
  *     needs 6)

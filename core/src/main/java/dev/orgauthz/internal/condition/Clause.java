@@ -45,10 +45,13 @@ abstract class Clause {
   /**
    * Compiles a clause.
    *
+   * @param unreadableHolds what a request value the operator cannot read counts as: true in a Deny
+   *     statement, so that the deny still applies; false in an Allow
    * @throws PolicyException for an unknown operator or qualifier, {@code IfExists} or a qualifier
    *     on Null, no value, or a value the operator cannot read
    */
-  static Clause compile(ConditionClause clause, boolean variablesEnabled, String source) {
+  static Clause compile(
+      ConditionClause clause, boolean variablesEnabled, String source, boolean unreadableHolds) {
     String written = clause.operator();
     String name = written.toLowerCase(Locale.ROOT);
 
@@ -119,7 +122,7 @@ abstract class Clause {
       return NullClause.compile(key, clause, source);
     }
     PolicyValues values = PolicyValues.compile(operator, clause, variablesEnabled, source);
-    return new ValueClause(key, qualifier, operator.negated(), ifExists, values);
+    return new ValueClause(key, qualifier, operator.negated(), ifExists, unreadableHolds, values);
   }
 
   private static String unknownOperator(String written, String prefix, String name) {
@@ -211,13 +214,23 @@ abstract class Clause {
     private final Qualifier qualifier;
     private final boolean negated;
     private final boolean whenMissing;
+
+    /** What a request value the operator cannot read counts as: true in a Deny (fail closed). */
+    private final boolean whenUnreadable;
+
     private final PolicyValues values;
 
     private ValueClause(
-        String key, Qualifier qualifier, boolean negated, boolean ifExists, PolicyValues values) {
+        String key,
+        Qualifier qualifier,
+        boolean negated,
+        boolean ifExists,
+        boolean whenUnreadable,
+        PolicyValues values) {
       super(key);
       this.qualifier = qualifier;
       this.negated = negated;
+      this.whenUnreadable = whenUnreadable;
       this.values = values;
       this.whenMissing =
           switch (qualifier) {
@@ -255,12 +268,15 @@ abstract class Clause {
     }
 
     /**
-     * True when one request value satisfies the operator: it can be read, and it matches one policy
-     * value (none, when negated).
+     * True when one request value satisfies the operator: it matches one policy value (none, when
+     * negated). A value the operator cannot read satisfies it only in a Deny.
      */
     private boolean satisfies(PolicyValues bound, String requestValue) {
       int result = bound.test(requestValue);
-      return result != PolicyValues.UNREADABLE && (result == PolicyValues.MATCH) != negated;
+      if (result == PolicyValues.UNREADABLE) {
+        return whenUnreadable;
+      }
+      return (result == PolicyValues.MATCH) != negated;
     }
 
     @Override

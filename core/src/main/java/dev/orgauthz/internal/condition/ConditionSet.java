@@ -2,6 +2,7 @@ package dev.orgauthz.internal.condition;
 
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.policy.ConditionClause;
+import dev.orgauthz.policy.Effect;
 import dev.orgauthz.policy.PolicyException;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,11 @@ import java.util.Set;
  * <p>Choices where AWS documents nothing (semantics 5): an operator without a set qualifier never
  * matches a multivalued key, even negated or with {@code IfExists}, unless the key is absent; a
  * request value the operator cannot read (not a number, date, IP address, ARN, boolean or base64)
- * satisfies neither the operator nor its negation; an Arn policy value without six parts matches no
- * request value, so a negated Arn operator ignores it; {@code Null} counts a key present with no
- * value as absent.
+ * satisfies neither the operator nor its negation in an {@code Allow}, and makes the clause hold in
+ * a {@code Deny} (compiled with {@link #compile(List, boolean, String, Effect)}), so that an error
+ * never lets a request past a deny (semantics 1.2, step 9); an Arn policy value without six parts
+ * matches no request value, so a negated Arn operator ignores it; {@code Null} counts a key present
+ * with no value as absent.
  */
 public final class ConditionSet {
   /** The condition of a statement without a {@code Condition} block: always true. */
@@ -39,12 +42,26 @@ public final class ConditionSet {
    */
   public static ConditionSet compile(
       List<ConditionClause> clauses, boolean variablesEnabled, String source) {
+    return compile(clauses, variablesEnabled, source, Effect.ALLOW);
+  }
+
+  /**
+   * Compiles the clauses of a statement with the given effect, which decides how a request value
+   * that the operator cannot read counts: in an {@code Allow} it satisfies nothing, so the
+   * statement does not allow; in a {@code Deny} it makes its clause hold, so the statement still
+   * denies.
+   *
+   * @throws PolicyException as {@link #compile(List, boolean, String)} does
+   */
+  public static ConditionSet compile(
+      List<ConditionClause> clauses, boolean variablesEnabled, String source, Effect effect) {
     if (clauses.isEmpty()) {
       return EMPTY;
     }
+    boolean unreadableHolds = effect == Effect.DENY;
     Clause[] compiled = new Clause[clauses.size()];
     for (int i = 0; i < compiled.length; i++) {
-      compiled[i] = Clause.compile(clauses.get(i), variablesEnabled, source);
+      compiled[i] = Clause.compile(clauses.get(i), variablesEnabled, source, unreadableHolds);
     }
     return new ConditionSet(compiled);
   }

@@ -7,10 +7,14 @@ import java.util.List;
 
 /**
  * The values of a Numeric operator: integers and decimals ({@code -12}, {@code 2.5}), without
- * exponent or leading {@code +}. Integers of up to 18 digits compare as {@code long}s without
- * allocating; other numbers as {@link BigDecimal}s.
+ * exponent or leading {@code +}, of at most {@value #MAX_LENGTH} characters (reading a longer one
+ * would take time quadratic in its length). Integers of up to 18 digits compare as {@code long}s
+ * without allocating; other numbers as {@link BigDecimal}s.
  */
 final class NumericValues extends PolicyValues {
+  /** The longest text read as a number. */
+  static final int MAX_LENGTH = 1_000;
+
   /** Not a number. */
   static final int INVALID = 0;
 
@@ -50,7 +54,10 @@ final class NumericValues extends PolicyValues {
             source,
             value,
             "a number",
-            "write an integer or a decimal such as `10` or `2.5`, without exponent or `+`");
+            "write an integer or a decimal such as `10` or `2.5`, without exponent or `+`, of at"
+                + " most "
+                + MAX_LENGTH
+                + " characters");
       }
       decimals[i] = new BigDecimal(value);
       isLong[i] = shape == LONG;
@@ -67,6 +74,9 @@ final class NumericValues extends PolicyValues {
    */
   static int shape(String text) {
     int length = text.length();
+    if (length > MAX_LENGTH) {
+      return INVALID;
+    }
     int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
     int start = i;
     while (i < length && Digits.isDigit(text.charAt(i))) {

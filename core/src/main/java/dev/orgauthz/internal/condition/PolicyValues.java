@@ -18,7 +18,8 @@ abstract class PolicyValues {
 
   /**
    * The operator cannot read the request value (not a number, date, IP address, ARN, boolean or
-   * base64 text): it satisfies neither the operator nor its negation.
+   * base64 text): in an Allow it satisfies neither the operator nor its negation; in a Deny it
+   * satisfies both, so that the deny applies.
    */
   static final int UNREADABLE = -1;
 

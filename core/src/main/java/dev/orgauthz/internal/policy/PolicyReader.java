@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.orgauthz.internal.condition.ConditionSet;
+import dev.orgauthz.internal.condition.Template;
 import dev.orgauthz.policy.ConditionClause;
 import dev.orgauthz.policy.Effect;
 import dev.orgauthz.policy.Finding;
@@ -89,7 +90,9 @@ public final class PolicyReader {
               + limits.maxCharacters()
               + "; raise PolicyLimits.maxCharacters if it is genuine");
     }
-    JsonNode root = parseJson(decode(text, source), source, limits);
+    String json = decode(text, source);
+    checkDepth(json, limits.maxNestingDepth(), source);
+    JsonNode root = parseJson(json, source, limits);
     return read(root, type, source, limits);
   }
 
@@ -120,16 +123,47 @@ public final class PolicyReader {
       return;
     }
     if (depth > max) {
-      throw new PolicyException(
-          source,
-          "",
-          "the policy document nests deeper than "
-              + max
-              + " levels; a policy needs 6, so this is not a policy");
+      throw tooDeep(source, max);
     }
     for (JsonNode child : node) {
       checkDepth(child, depth + 1, max, source);
     }
+  }
+
+  /**
+   * Checks the nesting of JSON text in one pass, before the parser sees it, so that a document of
+   * thousands of brackets fails with the same message as a slightly too deep one.
+   */
+  private static void checkDepth(String json, int max, String source) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > max) {
+          throw tooDeep(source, max);
+        }
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+  }
+
+  private static PolicyException tooDeep(String source, int max) {
+    return new PolicyException(
+        source,
+        "",
+        "the policy document nests deeper than "
+            + max
+            + " levels; a policy needs 6, so this is not a policy");
   }
 
   private static String decode(String text, String source) {
@@ -319,7 +353,9 @@ public final class PolicyReader {
               : strings(isNotResource ? notResource : resource);
       for (int i = 0; i < resources.size(); i++) {
         checkResource(
-            resources.get(i), pointer + "/" + resourceKey + indexSuffix(node.get(resourceKey), i));
+            resources.get(i),
+            pointer + "/" + resourceKey + indexSuffix(node.get(resourceKey), i),
+            variables);
       }
 
       // Principal or NotPrincipal, by policy type.
@@ -483,10 +519,12 @@ public final class PolicyReader {
       }
     }
 
-    private void checkResource(String resource, String pointer) {
+    private void checkResource(String resource, String pointer, boolean variables) {
       if (resource.equals("*")) {
         return;
       }
+      // A malformed policy variable is an error now, not when the policy is first evaluated.
+      Template.parse(resource, variables, source, pointer);
       String[] parts = resource.split(":", 6);
       if (!resource.startsWith("arn:") || parts.length < 6) {
         fail(

@@ -80,7 +80,8 @@ class CompileErrorTest {
         Arguments.of(
             "NumericEquals",
             "abc",
-            "write an integer or a decimal such as `10` or `2.5`, without exponent or `+`"),
+            "write an integer or a decimal such as `10` or `2.5`, without exponent or `+`, of at"
+                + " most 1000 characters"),
         Arguments.of(
             "DateEquals",
             "tomorrow",

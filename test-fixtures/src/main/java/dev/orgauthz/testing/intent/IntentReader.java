@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -53,9 +54,11 @@ public final class IntentReader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IntentFileException(file.toString(), "", "does not exist: check the path");
     } catch (IOException e) {
-      throw new IntentFileException(
-          file.toString(), "", "cannot be read (" + e + "): check the path");
+      String why = Files.isDirectory(file) ? "is a directory" : "cannot be read: " + e.getMessage();
+      throw new IntentFileException(file.toString(), "", why + ": give the path of an intent file");
     }
     return read(text, file.toString());
   }

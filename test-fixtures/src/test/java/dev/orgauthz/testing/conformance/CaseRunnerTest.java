@@ -467,7 +467,7 @@ class CaseRunnerTest {
             + "}";
 
     assertThatThrownBy(() -> CaseRunner.prepare(CaseReader.parse(json, "n.json"), rejecting))
-        .hasMessage("n: identityPolicies[0] i at /Statement: bad\nstatement");
+        .hasMessage("n: identityPolicies[0] i at /Statement: bad statement");
   }
 
   @Test

@@ -252,11 +252,7 @@ class IntentReaderTest {
 
     assertThatThrownBy(() -> IntentReader.read(missing))
         .isInstanceOf(IntentFileException.class)
-        .hasMessage(
-            missing
-                + ": cannot be read (java.nio.file.NoSuchFileException: "
-                + missing
-                + "): check the path");
+        .hasMessage(missing + ": does not exist: check the path");
   }
 
   @Test
