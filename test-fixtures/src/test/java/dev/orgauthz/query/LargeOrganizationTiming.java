@@ -2,6 +2,7 @@ package dev.orgauthz.query;
 
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.Snapshot;
+import dev.orgauthz.testing.SyntheticOrganization;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,14 @@ class LargeOrganizationTiming {
   void timeTheQueriesOnTheLargeOrganization() {
     long start = System.nanoTime();
     String size = System.getProperty("orgauthz.size", "LARGE");
-    Snapshot snapshot = synthetic(size);
+    Snapshot snapshot =
+        SyntheticOrganization.generate(
+            switch (size) {
+              case "SMALL" -> SyntheticOrganization.Size.SMALL;
+              case "MEDIUM" -> SyntheticOrganization.Size.MEDIUM;
+              default -> SyntheticOrganization.Size.LARGE;
+            },
+            42);
     print("generate", start);
     start = System.nanoTime();
     Authorizer authorizer = Authorizer.compile(snapshot);
@@ -130,29 +138,6 @@ class LargeOrganizationTiming {
         impact.questions(),
         impact.flipCount(),
         impact.flips().size());
-  }
-
-  /**
-   * The synthetic organization of a size ({@code SMALL}, {@code MEDIUM}, {@code LARGE}) from the
-   * generator of the benchmarks, {@code dev.orgauthz.testing.SyntheticOrganization}, reached by
-   * reflection so that this class compiles where the generator is not merged yet.
-   */
-  private static Snapshot synthetic(String size) {
-    try {
-      Class<?> generator = Class.forName("dev.orgauthz.testing.SyntheticOrganization");
-      Class<?> sizes = Class.forName("dev.orgauthz.testing.SyntheticOrganization$Size");
-      Object chosen = sizes.getField(size).get(null);
-      return (Snapshot)
-          generator.getMethod("generate", sizes, long.class).invoke(null, chosen, 42L);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "the synthetic organization generator (dev.orgauthz.testing.SyntheticOrganization) or"
-              + " its size `"
-              + size
-              + "` is missing from test-fixtures: "
-              + e,
-          e);
-    }
   }
 
   private static void print(String what, long start) {
