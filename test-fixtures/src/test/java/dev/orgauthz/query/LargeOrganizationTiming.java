@@ -111,27 +111,21 @@ class LargeOrganizationTiming {
         what.allowedActions().size(),
         what.blockedByScps().size());
 
-    // Impact of detaching the first customer SCP from its first OU target
-    var policy =
-        snapshot.organization().policies().stream()
-            .filter(p -> !p.awsManaged() && p.targets().stream().anyMatch(t -> t.startsWith("ou-")))
-            .findFirst()
-            .orElseThrow();
-    String target = policy.targets().stream().filter(t -> t.startsWith("ou-")).findFirst().get();
+    // Impact of moving the account of that user to the root
+    String root = snapshot.organization().root().id();
     start = System.nanoTime();
     ImpactAnswer impact =
         Impact.of(
             authorizer,
-            List.of(new Change.DetachPolicy(policy.id(), target)),
+            List.of(new Change.MoveAccount(account, root)),
             ImpactQuestions.generated("us-east-1"),
             1_000,
             Progress.none());
     System.out.printf(
         Locale.ROOT,
-        "impact of detaching %s from %s: %,d ms (compiling the changed organization included),"
+        "impact of moving %s to the root: %,d ms (compiling the changed organization included),"
             + " %,d accounts affected, %,d of %,d questions asked, %,d flips (%,d explained)%n",
-        policy.name(),
-        target,
+        account,
         (System.nanoTime() - start) / 1_000_000,
         impact.affectedAccounts().size(),
         impact.asked(),
