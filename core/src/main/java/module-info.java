@@ -10,4 +10,5 @@ module dev.orgauthz.core {
   exports dev.orgauthz.identitycenter;
   exports dev.orgauthz.org;
   exports dev.orgauthz.policy;
+  exports dev.orgauthz.query;
 }

@@ -529,4 +529,11 @@ public final class Authorizer {
   public String toString() {
     return "Authorizer[" + organization.id() + "]";
   }
+
+  // ---- internal: the compiled roles, for the queries of dev.orgauthz.query (not API)
+
+  static {
+    dev.orgauthz.internal.roles.CompiledRoles.install(
+        authorizer -> QueryRoles.handles(authorizer.catalog.compiledRoles()));
+  }
 }

@@ -581,4 +581,11 @@ final class RoleCatalog {
     }
     return out.toString();
   }
+
+  // ---- internal: for the queries of dev.orgauthz.query (not API)
+
+  /** Every compiled role, one per assigned (account, permission set), in assignment order. */
+  java.util.Collection<CompiledRole> compiledRoles() {
+    return Collections.unmodifiableCollection(roles.values());
+  }
 }

@@ -161,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** A question of a batch file as a request. */
-  private static AccessRequest request(JsonNode question, int number) {
+  static AccessRequest request(JsonNode question, int number) {
     if (!question.isObject()) {
       throw new IllegalArgumentException("a question is a JSON object, one per line");
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +40,9 @@ public final class IdentityCenter {
   private final Map<String, PermissionSet> setsByArn;
   private final Map<String, PermissionSet> setsByName;
   private final Map<String, List<String>> groupsByUser;
+
+  /** The positions in {@link #assignments} of the assignments to each user or group id. */
+  private final Map<String, int[]> assignmentsByPrincipal;
 
   private IdentityCenter(Builder b) {
     this.instanceArn = b.instanceArn;
@@ -101,6 +105,15 @@ public final class IdentityCenter {
     }
     groupsOf.replaceAll((k, v) -> List.copyOf(v));
     this.groupsByUser = Collections.unmodifiableMap(groupsOf);
+
+    Map<String, List<Integer>> positions = new HashMap<>();
+    for (int i = 0; i < assignments.size(); i++) {
+      positions.computeIfAbsent(assignments.get(i).principalId(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, int[]> byPrincipal = new HashMap<>();
+    positions.forEach(
+        (id, list) -> byPrincipal.put(id, list.stream().mapToInt(Integer::intValue).toArray()));
+    this.assignmentsByPrincipal = byPrincipal;
 
     for (AccountAssignment assignment : assignments) {
       PermissionSet set = setsByArn.get(assignment.permissionSetArn());
@@ -219,9 +232,20 @@ public final class IdentityCenter {
    * {@link #assignments()}.
    */
   public List<AccountAssignment> assignmentsOf(String userId) {
+    // The candidates come from an index by principal id; the principal type is checked as well,
+    // since a user id and a group id may be equal
+    List<String> principals = new ArrayList<>(groupsOf(userId));
+    principals.add(userId);
     Set<String> groupIds = new LinkedHashSet<>(groupsOf(userId));
+    TreeSet<Integer> positions = new TreeSet<>();
+    for (String principal : principals) {
+      for (int i : assignmentsByPrincipal.getOrDefault(principal, new int[0])) {
+        positions.add(i);
+      }
+    }
     List<AccountAssignment> out = new ArrayList<>();
-    for (AccountAssignment assignment : assignments) {
+    for (int i : positions) {
+      AccountAssignment assignment = assignments.get(i);
       boolean reaches =
           assignment.principalType() == PrincipalType.USER
               ? assignment.principalId().equals(userId)

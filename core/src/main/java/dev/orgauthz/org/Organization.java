@@ -48,6 +48,9 @@ public final class Organization {
   private final Map<String, Account> accountsById;
   private final Map<String, List<Account>> accountsByName;
 
+  /** The policies attached directly to each node, in the order they were added. */
+  private final Map<String, List<ControlPolicy>> policiesByTarget;
+
   private Organization(Builder b, Root root) {
     this.id = b.id;
     this.managementAccountId = b.managementAccountId;
@@ -76,6 +79,14 @@ public final class Organization {
     this.accountsById = Collections.unmodifiableMap(byId);
     byName.replaceAll((k, v) -> List.copyOf(v));
     this.accountsByName = Collections.unmodifiableMap(byName);
+
+    Map<String, List<ControlPolicy>> byTarget = new HashMap<>();
+    for (ControlPolicy policy : policies) {
+      for (String target : new LinkedHashSet<>(policy.targets())) {
+        byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(policy);
+      }
+    }
+    this.policiesByTarget = byTarget;
 
     validateTree();
     validatePolicies();
@@ -374,8 +385,8 @@ public final class Organization {
   /** The policies of the type attached directly to the node, in the order they were added. */
   public List<ControlPolicy> policiesAttachedTo(String nodeId, String type) {
     List<ControlPolicy> out = new ArrayList<>();
-    for (ControlPolicy policy : policies) {
-      if (policy.type().equals(type) && policy.targets().contains(nodeId)) {
+    for (ControlPolicy policy : policiesByTarget.getOrDefault(nodeId, List.of())) {
+      if (policy.type().equals(type)) {
         out.add(policy);
       }
     }

@@ -271,4 +271,17 @@ public final class ActionCatalog {
       return false;
     }
   }
+
+  // ---- for the queries of dev.orgauthz.query: the catalog as lists
+
+  /** The service prefixes, lowercase and sorted. */
+  public List<String> servicePrefixes() {
+    return services.keySet().stream().sorted().toList();
+  }
+
+  /** The action names of a service, as the catalog spells them; empty for an unknown service. */
+  public List<String> actionNames(String prefix) {
+    Actions actions = services.get(prefix.toLowerCase(Locale.ROOT));
+    return actions == null ? List.of() : actions.names;
+  }
 }
