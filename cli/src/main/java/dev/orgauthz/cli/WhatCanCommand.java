@@ -123,9 +123,8 @@ final class WhatCanCommand implements Callable<Integer> {
         answer = whatCan.ask(question, bar);
       }
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
+      // Main prints the message as one line on standard error, and the trace with --debug.
+      throw new CommandFailure(String.valueOf(e.getMessage()), e);
     }
     if (json) {
       out.println(json(answer));

@@ -89,9 +89,8 @@ final class WhoCanCommand implements Callable<Integer> {
         answer = whoCan.ask(question, bar);
       }
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return 2;
+      // Main prints the message as one line on standard error, and the trace with --debug.
+      throw new CommandFailure(String.valueOf(e.getMessage()), e);
     }
     if (json) {
       out.println(json(answer));

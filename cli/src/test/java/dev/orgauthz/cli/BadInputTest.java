@@ -50,7 +50,12 @@ class BadInputTest {
   /** The commands that read a snapshot, each with arguments that are valid on their own. */
   private static final List<List<String>> COMMANDS =
       List.of(
-          prepend("check", CHECK), prepend("explain", CHECK), List.of("portal", "--user", "alice"));
+          prepend("check", CHECK),
+          prepend("explain", CHECK),
+          List.of("portal", "--user", "alice"),
+          List.of("who-can", "--action", "s3:GetObject", "--in", "Production"),
+          List.of("what-can", "--user", "alice", "--account", "Production"),
+          List.of("impact", "--change", "detach ProtectNonProduction from Sandbox"));
 
   static Stream<Arguments> badInputs() {
     List<Arguments> cases = new ArrayList<>();
@@ -60,9 +65,13 @@ class BadInputTest {
       cases.add(
           with(command, "directory that is not an export", "--snapshot", path("not-an-export")));
       cases.add(with(command, "snapshot of invalid JSON", "--snapshot", path("invalid.json")));
-      cases.add(with(replace(command, "alice", "nobody"), "unknown user"));
-      if (!name.equals("portal")) {
-        cases.add(with(replace(command, "Production", "Nowhere"), "unknown account"));
+      if (command.contains("alice")) {
+        cases.add(with(replace(command, "alice", "nobody"), "unknown user"));
+      }
+      if (command.contains("Production")) {
+        cases.add(with(replace(command, "Production", "Nowhere"), "unknown account or unit"));
+      }
+      if (name.equals("check") || name.equals("explain")) {
         cases.add(with(replace(command, "Production", "999999999999"), "unknown account id"));
         cases.add(with(command, "unknown permission set", "--permission-set", "Nothing"));
         cases.add(
@@ -95,6 +104,12 @@ class BadInputTest {
         with(
             List.of("test", "--snapshot", path("invalid.json"), path("invalid.json")),
             "snapshot of invalid JSON"));
+    cases.add(with(List.of("impact", "--change", "paint it blue"), "change it cannot read"));
+    cases.add(with(List.of("impact", "--after", path("invalid.json")), "after of invalid JSON"));
+    cases.add(
+        with(
+            List.of("impact", "--change", "detach X from Sandbox", "--intents", path("x.json")),
+            "missing intents file"));
     cases.add(with(List.of("nonsense"), "unknown command"));
     return cases.stream();
   }

@@ -27,6 +27,13 @@ class QueryCommandsTest {
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
+    // As Main does: a command that cannot run throws CommandFailure; its message is one line.
+    cli.setExecutionExceptionHandler(
+        (e, at, parseResult) -> {
+          at.getErr().println(at.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+          at.getErr().flush();
+          return CommandFailure.EXIT_STATUS;
+        });
     int status = cli.execute(args);
     return new Run(status, out.toString(), err.toString());
   }

@@ -37,7 +37,7 @@ class ExplanationAgreesWithReferenceTest {
     return Scenarios.scenarios();
   }
 
-  @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void everyLayerOfTheExplanationAgreesWithTheReference(@ForAll("scenarios") Scenario scenario) {
     PolicyLayers layers = scenario.layers();
     EvaluationRequest request = scenario.request();

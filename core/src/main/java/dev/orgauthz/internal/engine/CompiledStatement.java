@@ -68,7 +68,8 @@ final class CompiledStatement {
     this.principal =
         statement.principal() == null ? null : PrincipalMatcher.compile(statement.principal());
     this.notPrincipal = statement.notPrincipal();
-    this.condition = ConditionSet.compile(statement.conditions(), variables, source);
+    this.condition =
+        ConditionSet.compile(statement.conditions(), variables, source, statement.effect());
   }
 
   /** True when the action and the resource are within the statement's scope. */
