@@ -72,11 +72,6 @@ final class CompiledStatement {
         ConditionSet.compile(statement.conditions(), variables, source, statement.effect());
   }
 
-  /** True when the action and the resource are within the statement's scope. */
-  boolean coversActionAndResource(RequestView request) {
-    return coversAction(request) && coversResource(request);
-  }
-
   /** True when the action is within the statement's scope. */
   boolean coversAction(RequestView request) {
     return request.actionColon >= 0
@@ -116,11 +111,6 @@ final class CompiledStatement {
       return false;
     }
     return resourceVariables || (!condition.isEmpty() && coversResource(request));
-  }
-
-  /** True when action, resource and conditions all match (the principal is not checked). */
-  boolean matches(RequestView request) {
-    return coversActionAndResource(request) && condition.matches(request.context);
   }
 
   /** The service prefixes the statement can apply to; empty when it may apply to any. */
