@@ -158,7 +158,7 @@ public final class Authorizer {
                 request.resource(),
                 role.account.id(),
                 resourceAccount,
-                keys.session(session.baseContext()));
+                keys.session(session.sessionKeys(), session.role().principalKeys));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }
@@ -172,32 +172,45 @@ public final class Authorizer {
 
   /**
    * Resolves a request once, for callers that ask the same question repeatedly: the handle's {@link
-   * DecisionHandle#decide} skips the name lookups, and when the outcome cannot depend on the
-   * request's keys or the time, returns it directly.
+   * DecisionHandle#decide} skips the name lookups. Since the request is fixed, only the time can
+   * change its outcome: unless a statement that covers the action and resource reads {@code
+   * aws:CurrentTime} or {@code aws:EpochTime} (and the request leaves the time to the clock), the
+   * handle decides once, here, and returns that outcome.
    *
    * @throws IllegalArgumentException as {@link #decide} does
    */
   public DecisionHandle prepare(AccessRequest request) {
     Target target = resolve(request);
     String resourceAccount = target.resourceAccount();
+    KeyLayer resourceKeys = catalog.resourceKeys(resourceAccount);
     List<Session> usable = new ArrayList<>();
     List<CompiledLayers> layers = new ArrayList<>();
-    boolean dependsOnKeys = false;
-    for (Session session : target.sessions()) {
-      CompiledLayers compiled = catalog.layers(session, resourceAccount, request.action());
-      if (compiled == null) {
-        continue;
+    boolean dependsOnTime = false;
+    RequestKeys keys =
+        KEYS.get()
+            .reset(
+                request.context(), resourceKeys, request.region(), request.time(), options.clock());
+    try {
+      for (Session session : target.sessions()) {
+        CompiledLayers compiled = catalog.layers(session, resourceAccount, request.action());
+        if (compiled == null) {
+          continue;
+        }
+        usable.add(session);
+        layers.add(compiled);
+        dependsOnTime |=
+            request.time() == null
+                && Engine.dependsOnTime(
+                    compiled,
+                    session.principal(),
+                    request.action(),
+                    request.resource(),
+                    session.role().account.id(),
+                    resourceAccount,
+                    keys.session(session.sessionKeys(), session.role().principalKeys));
       }
-      usable.add(session);
-      layers.add(compiled);
-      dependsOnKeys |=
-          Engine.dependsOnKeys(
-              compiled,
-              session.principal(),
-              request.action(),
-              request.resource(),
-              session.role().account.id(),
-              resourceAccount);
+    } finally {
+      keys.clear();
     }
     DecisionHandle handle =
         new DecisionHandle(
@@ -205,10 +218,10 @@ public final class Authorizer {
             usable.toArray(new Session[0]),
             layers.toArray(new CompiledLayers[0]),
             resourceAccount,
-            catalog.resourceKeys(resourceAccount),
+            resourceKeys,
             options.clock(),
             null);
-    if (dependsOnKeys) {
+    if (dependsOnTime) {
       return handle;
     }
     return new DecisionHandle(
@@ -216,7 +229,7 @@ public final class Authorizer {
         usable.toArray(new Session[0]),
         layers.toArray(new CompiledLayers[0]),
         resourceAccount,
-        catalog.resourceKeys(resourceAccount),
+        resourceKeys,
         options.clock(),
         handle.evaluate());
   }

@@ -29,6 +29,9 @@ final class CompiledRole {
   /** The keys every session of the role has: principal ARN, account, org id and paths. */
   final RequestContext principalContext;
 
+  /** {@link #principalContext} for the decision path. */
+  final KeyLayer principalKeys;
+
   /**
    * The layers without resource control policies: SCP levels, identity policies and boundary. Null
    * when the role is not usable.
@@ -66,6 +69,7 @@ final class CompiledRole {
     this.synthesized = synthesized;
     this.notUsable = notUsable;
     this.principalContext = principalContext;
+    this.principalKeys = KeyLayer.of(principalContext);
     this.base = base;
     this.sameAccount = sameAccount;
   }
@@ -83,18 +87,19 @@ final class CompiledRole {
 
   /**
    * A session of a role for one user (or for a role request): the principal passed to the engine
-   * and the request context keys that do not depend on the request.
+   * and the request context keys of the session that the role's keys do not give (user id, user,
+   * tags). The role's keys are shared by its sessions, not copied.
    */
   static final class Session {
     private final CompiledRole role;
     private final Principal principal;
-    private final RequestContext baseContext;
+    private final KeyLayer sessionKeys;
     private final List<Session> single;
 
-    Session(CompiledRole role, Principal principal, RequestContext baseContext) {
+    Session(CompiledRole role, Principal principal, RequestContext sessionKeys) {
       this.role = role;
       this.principal = principal;
-      this.baseContext = baseContext;
+      this.sessionKeys = KeyLayer.of(sessionKeys);
       this.single = List.of(this);
     }
 
@@ -106,8 +111,27 @@ final class CompiledRole {
       return principal;
     }
 
+    /** The keys of this session beyond the role's. */
+    KeyLayer sessionKeys() {
+      return sessionKeys;
+    }
+
+    /** Every key of the session: the role's, then this session's own (made on each call). */
     RequestContext baseContext() {
-      return baseContext;
+      RequestContext.Builder builder = role.principalContext.toBuilder();
+      RequestContext own = sessionKeys.context();
+      for (String key : own.keys()) {
+        List<String> values = own.values(key);
+        if (values == null) {
+          continue;
+        }
+        if (own.isMultivalued(key)) {
+          builder.putAll(key, values);
+        } else {
+          builder.put(key, values.get(0));
+        }
+      }
+      return builder.build();
     }
 
     /** This session as a list of one, kept so that the decision path need not build it. */

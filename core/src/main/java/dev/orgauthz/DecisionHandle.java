@@ -2,7 +2,6 @@ package dev.orgauthz;
 
 import dev.orgauthz.CompiledRole.Session;
 import dev.orgauthz.evaluation.Outcome;
-import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.engine.CompiledLayers;
 import dev.orgauthz.internal.engine.Engine;
 import java.time.Clock;
@@ -10,17 +9,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request resolved once, to be decided many times: the principal, the account, the roles and
- * their compiled layers are looked up when the handle is made, by {@link Authorizer#prepare}. When
- * no statement that covers the action and resource has a condition (nor a policy variable in its
- * resource), the outcome cannot change and {@link #decide} returns it without evaluating; otherwise
- * it evaluates the prepared layers against the current time. Immutable and thread-safe.
+ * their compiled layers are looked up when the handle is made, by {@link Authorizer#prepare}. The
+ * request's keys are fixed, so the outcome can change only with the time: when no statement that
+ * covers the action and resource reads {@code aws:CurrentTime} or {@code aws:EpochTime}, or when
+ * the request fixes the time, {@link #decide} returns the outcome decided when the handle was made;
+ * otherwise it evaluates the prepared layers at the current time of the authorizer's clock.
+ * Immutable and thread-safe.
  */
 public final class DecisionHandle {
   private final AccessRequest request;
   private final Session[] sessions;
   private final CompiledLayers[] layers;
   private final String resourceAccount;
-  private final RequestContext resourceKeys;
+  private final KeyLayer resourceKeys;
   private final Clock clock;
   private final @Nullable Outcome constant;
 
@@ -29,7 +30,7 @@ public final class DecisionHandle {
       Session[] sessions,
       CompiledLayers[] layers,
       String resourceAccount,
-      RequestContext resourceKeys,
+      KeyLayer resourceKeys,
       Clock clock,
       @Nullable Outcome constant) {
     this.request = request;
@@ -47,8 +48,8 @@ public final class DecisionHandle {
   }
 
   /**
-   * True when the outcome does not depend on the request's keys (or the time), so {@link #decide}
-   * returns a kept answer.
+   * True when the outcome cannot change (no statement that applies reads the time, or the request
+   * fixes it), so {@link #decide} returns a kept answer.
    */
   public boolean isConstant() {
     return constant != null;
@@ -76,7 +77,7 @@ public final class DecisionHandle {
                 request.resource(),
                 session.role().account.id(),
                 resourceAccount,
-                keys.session(session.baseContext()));
+                keys.session(session.sessionKeys(), session.role().principalKeys));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }

@@ -11,21 +11,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * The condition keys of one decision, layered without copying: the caller's keys win over the keys
  * of the request (time, region, the resource's account and org), which win over the keys of the
- * session (principal, org, user, tags). Mutable and reused per thread by {@link Authorizer#decide},
- * so a decision builds no map; the time keys are formatted only when a condition reads them, and
- * kept while the second does not change.
+ * user's session (user id, tags), then of the role (principal, org). Mutable and reused per thread
+ * by {@link Authorizer#decide}, so a decision builds no map; keys are asked lowercase (see {@link
+ * Keys}), so a layer is one hash probe; the time keys are formatted only when a condition reads
+ * them, and kept while the second does not change.
  */
 final class RequestKeys implements Keys {
-  private static final String CURRENT_TIME = "aws:CurrentTime";
-  private static final String EPOCH_TIME = "aws:EpochTime";
-  private static final String REQUESTED_REGION = "aws:RequestedRegion";
+  private static final String CURRENT_TIME = "aws:currenttime";
+  private static final String EPOCH_TIME = "aws:epochtime";
+  private static final String REQUESTED_REGION = "aws:requestedregion";
+
+  /** Where the last key was found, for {@link #isMultivalued}. */
+  private static final int CALLER = 0;
+
+  private static final int SINGLE = 1;
+  private static final int RESOURCE = 2;
+  private static final int USER = 3;
+  private static final int ROLE = 4;
 
   private RequestContext caller = RequestContext.empty();
-  private RequestContext resource = RequestContext.empty();
-  private RequestContext session = RequestContext.empty();
+  private boolean callerEmpty = true;
+  private KeyLayer resource = KeyLayer.EMPTY;
+  private KeyLayer user = KeyLayer.EMPTY;
+  private KeyLayer role = KeyLayer.EMPTY;
   private @Nullable String region;
   private @Nullable Instant time;
   private Clock clock = Clock.systemUTC();
+
+  private @Nullable String lastKey;
+  private int lastLayer;
 
   /** A small direct-mapped cache of region lists: there are few regions, and lists are kept. */
   private final @Nullable String[] regions = new String[32];
@@ -39,11 +53,12 @@ final class RequestKeys implements Keys {
 
   RequestKeys reset(
       RequestContext caller,
-      RequestContext resource,
+      KeyLayer resource,
       @Nullable String region,
       @Nullable Instant time,
       Clock clock) {
     this.caller = caller;
+    this.callerEmpty = caller.size() == 0;
     this.resource = resource;
     this.region = region;
     this.time = time;
@@ -51,46 +66,66 @@ final class RequestKeys implements Keys {
     return this;
   }
 
-  RequestKeys session(RequestContext session) {
-    this.session = session;
+  /** Sets the keys of the session asked about next. */
+  RequestKeys session(KeyLayer user, KeyLayer role) {
+    this.user = user;
+    this.role = role;
+    this.lastKey = null;
     return this;
   }
 
   @Override
   public @Nullable List<String> values(String key) {
-    List<String> found = caller.values(key);
-    if (found != null) {
-      return found;
+    List<String> found;
+    if (!callerEmpty) {
+      found = caller.values(key);
+      if (found != null) {
+        return hit(key, CALLER, found);
+      }
     }
-    if (key.length() > 4 && key.regionMatches(true, 0, "aws:", 0, 4)) {
-      if (region != null && key.equalsIgnoreCase(REQUESTED_REGION)) {
-        return regionList(region);
+    if (key.startsWith("aws:")) {
+      if (region != null && key.equals(REQUESTED_REGION)) {
+        return hit(key, SINGLE, regionList(region));
       }
-      if (key.equalsIgnoreCase(CURRENT_TIME)) {
+      if (key.equals(CURRENT_TIME)) {
         updateTime();
-        return currentTime;
+        return hit(key, SINGLE, currentTime);
       }
-      if (key.equalsIgnoreCase(EPOCH_TIME)) {
+      if (key.equals(EPOCH_TIME)) {
         updateTime();
-        return epochTime;
+        return hit(key, SINGLE, epochTime);
       }
       found = resource.values(key);
       if (found != null) {
-        return found;
+        return hit(key, RESOURCE, found);
       }
     }
-    return session.values(key);
+    found = user.values(key);
+    if (found != null) {
+      return hit(key, USER, found);
+    }
+    found = role.values(key);
+    return found == null ? null : hit(key, ROLE, found);
+  }
+
+  private List<String> hit(String key, int layer, List<String> found) {
+    lastKey = key;
+    lastLayer = layer;
+    return found;
   }
 
   @Override
   public boolean isMultivalued(String key) {
-    if (caller.has(key)) {
-      return caller.isMultivalued(key);
+    if (key != lastKey && values(key) == null) {
+      return false;
     }
-    if (resource.has(key)) {
-      return resource.isMultivalued(key);
-    }
-    return session.isMultivalued(key);
+    return switch (lastLayer) {
+      case CALLER -> caller.isMultivalued(key);
+      case RESOURCE -> resource.isMultivalued(key);
+      case USER -> user.isMultivalued(key);
+      case ROLE -> role.isMultivalued(key);
+      default -> false;
+    };
   }
 
   private List<String> regionList(String region) {
@@ -116,8 +151,11 @@ final class RequestKeys implements Keys {
   /** Drops the references to the last request, so that a pooled instance holds nothing alive. */
   void clear() {
     caller = RequestContext.empty();
-    resource = RequestContext.empty();
-    session = RequestContext.empty();
+    callerEmpty = true;
+    resource = KeyLayer.EMPTY;
+    user = KeyLayer.EMPTY;
+    role = KeyLayer.EMPTY;
+    lastKey = null;
     time = null;
   }
 }

@@ -84,7 +84,7 @@ final class RoleCatalog {
   /** Accounts by id and by name (names shared by several accounts are left out). */
   private final Map<String, Account> accounts = new HashMap<>();
 
-  private final Map<String, RequestContext> resourceKeys = new HashMap<>();
+  private final Map<String, KeyLayer> resourceKeys = new HashMap<>();
   private final Set<String> permissionSets = new HashSet<>();
 
   /** A user with the sessions they can open, by account id, each list ordered by name. */
@@ -406,7 +406,7 @@ final class RoleCatalog {
             role.roleArn,
             role.roleName);
     RequestContext.Builder context =
-        role.principalContext.toBuilder().put("aws:userid", role.roleId + ":" + sessionName);
+        RequestContext.builder().put("aws:userid", role.roleId + ":" + sessionName);
     if (user != null) {
       context.put("identitystore:UserId", user.id());
       for (AccessControlAttribute attribute : center.accessControlAttributes()) {
@@ -545,19 +545,19 @@ final class RoleCatalog {
    * organization {@code aws:ResourceOrgID} and {@code aws:ResourceOrgPaths}. Kept for the accounts
    * of the organization; made on each call for others.
    */
-  RequestContext resourceKeys(String accountId) {
-    RequestContext keys = resourceKeys.get(accountId);
+  KeyLayer resourceKeys(String accountId) {
+    KeyLayer keys = resourceKeys.get(accountId);
     return keys != null ? keys : resourceKeysOf(accountId);
   }
 
-  private RequestContext resourceKeysOf(String accountId) {
+  private KeyLayer resourceKeysOf(String accountId) {
     RequestContext.Builder keys = RequestContext.builder().put("aws:ResourceAccount", accountId);
     List<String> paths = orgPaths.get(accountId);
     if (paths != null) {
       keys.put("aws:ResourceOrgID", organization.id());
       keys.putAll("aws:ResourceOrgPaths", paths);
     }
-    return keys.build();
+    return KeyLayer.of(keys.build());
   }
 
   // ---- synthesized names

@@ -250,17 +250,18 @@ abstract class Clause {
       if (qualifier == Qualifier.NONE && (size != 1 || context.isMultivalued(key))) {
         return false;
       }
-      PolicyValues bound = values.hasVariables() ? values.bind(context) : values;
+      PolicyValues bound =
+          values.hasVariables() && !values.testsInPlace() ? values.bind(context) : values;
       if (qualifier == Qualifier.ANY) {
         for (int i = 0; i < size; i++) {
-          if (satisfies(bound, present.get(i))) {
+          if (satisfies(bound, present.get(i), context)) {
             return true;
           }
         }
         return false;
       }
       for (int i = 0; i < size; i++) {
-        if (!satisfies(bound, present.get(i))) {
+        if (!satisfies(bound, present.get(i), context)) {
           return false;
         }
       }
@@ -271,8 +272,8 @@ abstract class Clause {
      * True when one request value satisfies the operator: it matches one policy value (none, when
      * negated). A value the operator cannot read satisfies it only in a Deny.
      */
-    private boolean satisfies(PolicyValues bound, String requestValue) {
-      int result = bound.test(requestValue);
+    private boolean satisfies(PolicyValues bound, String requestValue, Keys context) {
+      int result = bound.test(requestValue, context);
       if (result == PolicyValues.UNREADABLE) {
         return whenUnreadable;
       }

@@ -36,6 +36,22 @@ abstract class PolicyValues {
   }
 
   /**
+   * True when {@link #test(String, Keys)} substitutes the policy variables itself, without
+   * allocating, so that {@link #bind} is not needed.
+   */
+  boolean testsInPlace() {
+    return false;
+  }
+
+  /**
+   * Tests one request value against the values with their policy variables substituted from the
+   * request; only for values that {@link #testsInPlace}.
+   */
+  int test(String requestValue, Keys context) {
+    return test(requestValue);
+  }
+
+  /**
    * The values with their policy variables substituted from the request. A value whose variable the
    * request lacks (and that has no default) is left out: it matches nothing.
    */

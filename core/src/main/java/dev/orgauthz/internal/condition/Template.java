@@ -4,6 +4,7 @@ import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.policy.PolicyException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,7 @@ public final class Template {
 
   private final boolean hasVariables;
 
+  /** A variable: its key, lowercased, and its default. */
   private record Var(String key, @Nullable String defaultValue) {}
 
   private Template(String text, Object[] parts, boolean hasVariables) {
@@ -95,7 +97,7 @@ public final class Template {
         throw new PolicyException(
             source, pointer, "empty policy variable `${}` in `" + text + "`: name a key");
       }
-      return new Var(key, null);
+      return new Var(key.toLowerCase(Locale.ROOT), null);
     }
     String key = inside.substring(0, comma).trim();
     String rest = inside.substring(comma + 1).trim();
@@ -105,7 +107,7 @@ public final class Template {
           pointer,
           "malformed default in policy variable `${" + inside + "}`: write `${key, 'default'}`");
     }
-    return new Var(key, rest.substring(1, rest.length() - 1));
+    return new Var(key.toLowerCase(Locale.ROOT), rest.substring(1, rest.length() - 1));
   }
 
   /** A template without variables. */
@@ -127,7 +129,7 @@ public final class Template {
   public void collectKeys(Set<String> keys) {
     for (Object part : parts) {
       if (part instanceof Var var && !var.key().isEmpty()) {
-        keys.add(var.key().toLowerCase(java.util.Locale.ROOT));
+        keys.add(var.key());
       }
     }
   }
@@ -178,6 +180,39 @@ public final class Template {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * True when {@code text} equals this template with its variables substituted (as {@link
+   * #resolve(Keys, boolean)} without escapes gives it), compared piece by piece without building
+   * the substituted text. False when a variable is missing and has no default.
+   */
+  public boolean equalsResolved(Keys context, String text, boolean ignoreCase) {
+    int at = 0;
+    for (Object part : parts) {
+      String piece;
+      if (part instanceof String literal) {
+        piece = literal;
+      } else {
+        Var var = (Var) part;
+        String value;
+        if (var.key().isEmpty()) {
+          value = var.defaultValue();
+        } else {
+          List<String> values = context.values(var.key());
+          value = values != null && values.size() == 1 ? values.get(0) : var.defaultValue();
+        }
+        if (value == null) {
+          return false;
+        }
+        piece = value;
+      }
+      if (!text.regionMatches(ignoreCase, at, piece, 0, piece.length())) {
+        return false;
+      }
+      at += piece.length();
+    }
+    return at == text.length();
   }
 
   private static void escape(String value, StringBuilder out) {

@@ -135,6 +135,27 @@ final class TextValues extends PolicyValues {
     return templates.length > 0;
   }
 
+  /** String and StringIgnoreCase values compare with substituted text in place. */
+  @Override
+  boolean testsInPlace() {
+    return kind == Kind.STRING || kind == Kind.STRING_IGNORE_CASE;
+  }
+
+  @Override
+  int test(String requestValue, Keys context) {
+    int fixed = test(requestValue);
+    if (fixed == MATCH || templates.length == 0) {
+      return fixed;
+    }
+    boolean ignoreCase = kind == Kind.STRING_IGNORE_CASE;
+    for (Template template : templates) {
+      if (template.equalsResolved(context, requestValue, ignoreCase)) {
+        return MATCH;
+      }
+    }
+    return NO_MATCH;
+  }
+
   @Override
   PolicyValues bind(Keys context) {
     if (templates.length == 0) {

@@ -4,6 +4,7 @@ import dev.orgauthz.evaluation.NamedPolicy;
 import dev.orgauthz.evaluation.PolicyLayers;
 import dev.orgauthz.evaluation.PolicyLevel;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,31 +62,31 @@ public final class CompiledLayers {
     return new CompiledLayers(layers, compiler);
   }
 
-  /** How many recent plans are kept; a power of two. */
-  private static final int PLANS = 64;
+  /**
+   * How many plans are kept per layers: far more than the actions a role asks in practice, and a
+   * bound on the memory of a role asked every action of the catalog.
+   */
+  static final int PLANS = 1024;
 
   /**
-   * Recent plans by action, made on first use. A slot holds an immutable plan, so a racing read
-   * sees a whole plan or another one, and a plan is checked before use.
+   * The plans by action, made on first use. A plan is immutable (but for its memo of outcomes), so
+   * two threads that race on a new action make two equal plans and keep one. When the map is full
+   * it is emptied and refilled: plans are cheap to make again, and the bound holds.
    */
-  private volatile Plan @Nullable [] plans;
+  private final ConcurrentHashMap<String, Plan> plans = new ConcurrentHashMap<>();
 
-  /**
-   * The plan for the request's action: a kept one when the action was asked recently, else a new
-   * one, kept in place of the one in its slot (bounded, allocation-free on a hit).
-   */
+  /** The plan for the request's action: kept when the action was asked before (allocation-free). */
   Plan plan(RequestView request) {
-    Plan[] kept = plans;
-    if (kept == null) {
-      kept = new Plan[PLANS];
-      plans = kept;
-    }
-    int hash = request.action.hashCode();
-    int slot = (hash ^ (hash >>> 16)) & (PLANS - 1);
-    Plan plan = kept[slot];
-    if (plan == null || !plan.isFor(request)) {
+    Plan plan = plans.get(request.action);
+    if (plan == null) {
       plan = Plan.of(this, request);
-      kept[slot] = plan;
+      if (plans.size() >= PLANS) {
+        plans.clear();
+      }
+      Plan raced = plans.putIfAbsent(request.action, plan);
+      if (raced != null) {
+        plan = raced;
+      }
     }
     return plan;
   }

@@ -6,7 +6,9 @@ import dev.orgauthz.internal.match.ActionMatcher;
 import dev.orgauthz.internal.match.ArnPattern;
 import dev.orgauthz.policy.Effect;
 import dev.orgauthz.policy.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One statement compiled for evaluation. */
@@ -34,6 +36,12 @@ final class CompiledStatement {
   final @Nullable PrincipalMatcher principal;
   final boolean notPrincipal;
   final ConditionSet condition;
+
+  /**
+   * True when the condition or a resource entry reads the time ({@code aws:CurrentTime} or {@code
+   * aws:EpochTime}): the only keys of a fixed request that change between two decisions.
+   */
+  final boolean readsTime;
 
   CompiledStatement(Statement statement, boolean variables, String source) {
     this.statement = statement;
@@ -70,6 +78,14 @@ final class CompiledStatement {
     this.notPrincipal = statement.notPrincipal();
     this.condition =
         ConditionSet.compile(statement.conditions(), variables, source, statement.effect());
+    Set<String> keys = new HashSet<>();
+    condition.collectKeys(keys);
+    for (Template template : templates) {
+      if (template != null) {
+        template.collectKeys(keys);
+      }
+    }
+    this.readsTime = keys.contains("aws:currenttime") || keys.contains("aws:epochtime");
   }
 
   /** True when the action is within the statement's scope. */
@@ -103,14 +119,11 @@ final class CompiledStatement {
   }
 
   /**
-   * True when whether the statement applies can depend on the request's keys: it covers the action
-   * and resource (or may, through a policy variable) and has a condition.
+   * True when whether the statement applies can change with the time for a fixed request: it covers
+   * the action and resource (or may, through a policy variable) and reads the time.
    */
-  boolean readsKeys(RequestView request) {
-    if (!coversAction(request)) {
-      return false;
-    }
-    return resourceVariables || (!condition.isEmpty() && coversResource(request));
+  boolean readsTime(RequestView request) {
+    return readsTime && coversAction(request) && (resourceVariables || coversResource(request));
   }
 
   /** The service prefixes the statement can apply to; empty when it may apply to any. */

@@ -60,20 +60,17 @@ public final class Engine {
 
   private static Outcome decide(CompiledLayers layers, RequestView view) {
     Plan plan = layers.plan(view);
-    if (!plan.constant) {
+    Outcome[] memo = plan.memo;
+    if (memo == null) {
       return run(layers, plan, view, null);
     }
-    Plan.Memo memo = plan.memo;
-    Principal.Kind kind = view.principal.kind();
-    String resource = plan.anyResource ? null : view.resource;
-    if (memo != null
-        && memo.kind() == kind
-        && memo.crossAccount() == view.crossAccount
-        && (resource == null || resource.equals(memo.resource()))) {
-      return memo.outcome();
+    int slot = Plan.memoSlot(view.principal.kind(), view.crossAccount);
+    Outcome known = memo[slot];
+    if (known != null) {
+      return known;
     }
     Outcome outcome = run(layers, plan, view, null);
-    plan.memo = new Plan.Memo(kind, view.crossAccount, resource, outcome);
+    memo[slot] = outcome;
     return outcome;
   }
 
@@ -97,30 +94,25 @@ public final class Engine {
   }
 
   /**
-   * True when the outcome for these parts can depend on the request's condition keys (time
-   * included): some statement that covers the action and resource has a condition, or a resource
-   * entry with a policy variable. When false, the outcome is the same for every context, so a
-   * caller may keep it.
+   * True when the outcome for these parts and keys can change with the time: some statement that
+   * covers the action and resource reads {@code aws:CurrentTime} or {@code aws:EpochTime}. Every
+   * other input of a decision is fixed once the request is, so when false a caller may keep the
+   * outcome.
    */
-  public static boolean dependsOnKeys(
+  public static boolean dependsOnTime(
       CompiledLayers layers,
       Principal principal,
       String action,
       String resource,
       @Nullable String principalAccount,
-      String resourceAccount) {
+      String resourceAccount,
+      Keys keys) {
     RequestView view =
         new RequestView()
-            .reset(
-                principal,
-                action,
-                resource,
-                principalAccount,
-                resourceAccount,
-                RequestView.ContextKeys.EMPTY);
+            .reset(principal, action, resource, principalAccount, resourceAccount, keys);
     for (CompiledPolicy policy : layers.all()) {
       for (CompiledStatement statement : policy.candidates(view)) {
-        if (statement.readsKeys(view)) {
+        if (statement.readsTime(view)) {
           return true;
         }
       }

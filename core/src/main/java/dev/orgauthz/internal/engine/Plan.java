@@ -1,5 +1,7 @@
 package dev.orgauthz.internal.engine;
 
+import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.evaluation.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -44,16 +46,11 @@ final class Plan {
   final boolean anyResource;
 
   /**
-   * The kept outcome of a constant plan, for one principal kind, account relation and resource
-   * (null when the plan covers every resource).
+   * The kept outcomes of a constant plan that covers every resource, by principal kind and whether
+   * the request crosses accounts (null until decided; null for other plans). Slots are written once
+   * per value with an enum constant, so a racing reader sees null or the outcome.
    */
-  record Memo(
-      dev.orgauthz.evaluation.Principal.Kind kind,
-      boolean crossAccount,
-      @Nullable String resource,
-      dev.orgauthz.evaluation.Outcome outcome) {}
-
-  volatile @Nullable Memo memo;
+  final Outcome @Nullable [] memo;
 
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
@@ -75,6 +72,14 @@ final class Plan {
     everything &= this.session == null || every(this.session);
     everything &= this.resourcePolicy == null || every(this.resourcePolicy);
     this.anyResource = everything;
+    this.memo = constant && everything ? new Outcome[2 * KINDS.length] : null;
+  }
+
+  private static final Principal.Kind[] KINDS = Principal.Kind.values();
+
+  /** The memo slot of a request. */
+  static int memoSlot(Principal.Kind kind, boolean crossAccount) {
+    return 2 * kind.ordinal() + (crossAccount ? 1 : 0);
   }
 
   private static boolean every(Segment @Nullable [] segments) {
@@ -119,11 +124,6 @@ final class Plan {
 
   static Plan of(CompiledLayers layers, RequestView request) {
     return new Plan(layers, request);
-  }
-
-  /** True when this plan was made for the request's action. */
-  boolean isFor(RequestView request) {
-    return action.equals(request.action);
   }
 
   private static Segment @Nullable [] levels(
