@@ -2,6 +2,7 @@ package dev.orgauthz;
 
 import dev.orgauthz.CompiledRole.Session;
 import dev.orgauthz.RoleCatalog.UserRoles;
+import dev.orgauthz.evaluation.ControlPolicyScope;
 import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.EvaluationResult;
 import dev.orgauthz.evaluation.Outcome;
@@ -108,15 +109,23 @@ public final class Authorizer {
       sessions = session.single();
       account = session.role().account;
     } else {
-      UserRoles user = catalog.user(String.valueOf(request.user()));
-      account = catalog.account(String.valueOf(request.account()));
-      if (user == null || account == null) {
-        return decideSlowly(request);
+      String userKey = String.valueOf(request.user());
+      UserRoles user = catalog.knownUser(userKey);
+      if (user == null) {
+        user = catalog.user(userKey);
+        if (user == null) {
+          return decideSlowly(request);
+        }
       }
-      sessions = user.byAccount().get(account.id());
-      if (sessions == null) {
+      String accountKey = String.valueOf(request.account());
+      sessions = user.sessionsIn(accountKey);
+      if (sessions == null || sessions.isEmpty()) {
+        if (catalog.account(accountKey) == null || sessions != null) {
+          return decideSlowly(request);
+        }
         return Outcome.IMPLICIT_DENY;
       }
+      account = sessions.get(0).role().account;
     }
     String resourceAccount = catalog.resourceAccount(request, account);
     if (resourceAccount == null) {
@@ -127,7 +136,7 @@ public final class Authorizer {
       return decideSlowly(request);
     }
 
-    // Decide per role, with one reusable view of the keys per thread.
+    // Decide per role, with one reusable view of the request and its keys per thread.
     RequestKeys keys =
         KEYS.get()
             .reset(
@@ -136,8 +145,11 @@ public final class Authorizer {
                 request.region(),
                 request.time(),
                 options.clock());
+    Engine.Scratch scratch =
+        keys.scratch.request(request.action(), request.resource(), resourceAccount, keys);
     try {
       boolean explicit = false;
+      int rcpAction = -1;
       for (int i = 0; i < sessions.size(); i++) {
         Session session = sessions.get(i);
         CompiledRole role = session.role();
@@ -146,19 +158,16 @@ public final class Authorizer {
             && !role.permissionSet.arn().equals(setName)) {
           continue;
         }
-        CompiledLayers layers = catalog.layers(session, resourceAccount, request.action());
+        if (rcpAction < 0) {
+          rcpAction = ControlPolicyScope.rcpAppliesTo(request.action()) ? 1 : 0;
+        }
+        CompiledLayers layers = catalog.layers(session, resourceAccount, rcpAction == 1);
         if (layers == null) {
           continue;
         }
+        keys.session(session.sessionKeys(), role.principalKeys);
         Outcome outcome =
-            Engine.decide(
-                layers,
-                session.principal(),
-                request.action(),
-                request.resource(),
-                role.account.id(),
-                resourceAccount,
-                keys.session(session.sessionKeys(), session.role().principalKeys));
+            Engine.decide(layers, scratch.principal(session.principal(), role.account.id()));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }

@@ -94,12 +94,14 @@ final class CompiledRole {
     private final CompiledRole role;
     private final Principal principal;
     private final KeyLayer sessionKeys;
+    private final boolean serviceLinked;
     private final List<Session> single;
 
     Session(CompiledRole role, Principal principal, RequestContext sessionKeys) {
       this.role = role;
       this.principal = principal;
       this.sessionKeys = KeyLayer.of(sessionKeys);
+      this.serviceLinked = principal.isServiceLinkedRole();
       this.single = List.of(this);
     }
 
@@ -109,6 +111,11 @@ final class CompiledRole {
 
     Principal principal() {
       return principal;
+    }
+
+    /** True when the principal is a service-linked role, which RCPs do not restrict. */
+    boolean serviceLinked() {
+      return serviceLinked;
     }
 
     /** The keys of this session beyond the role's. */

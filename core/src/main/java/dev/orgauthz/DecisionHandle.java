@@ -65,19 +65,16 @@ public final class DecisionHandle {
     RequestKeys keys =
         Authorizer.keys()
             .reset(request.context(), resourceKeys, request.region(), request.time(), clock);
+    Engine.Scratch scratch =
+        keys.scratch.request(request.action(), request.resource(), resourceAccount, keys);
     try {
       boolean explicit = false;
       for (int i = 0; i < sessions.length; i++) {
         Session session = sessions[i];
+        keys.session(session.sessionKeys(), session.role().principalKeys);
         Outcome outcome =
             Engine.decide(
-                layers[i],
-                session.principal(),
-                request.action(),
-                request.resource(),
-                session.role().account.id(),
-                resourceAccount,
-                keys.session(session.sessionKeys(), session.role().principalKeys));
+                layers[i], scratch.principal(session.principal(), session.role().account.id()));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }

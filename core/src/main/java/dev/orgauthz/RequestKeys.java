@@ -2,6 +2,7 @@ package dev.orgauthz;
 
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Keys;
+import dev.orgauthz.internal.engine.Engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,9 @@ final class RequestKeys implements Keys {
   private @Nullable String region;
   private @Nullable Instant time;
   private Clock clock = Clock.systemUTC();
+
+  /** The engine's request view of this thread, set by the same decision. */
+  final Engine.Scratch scratch = new Engine.Scratch();
 
   private @Nullable String lastKey;
   private int lastLayer;

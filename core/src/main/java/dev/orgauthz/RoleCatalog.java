@@ -77,6 +77,9 @@ final class RoleCatalog {
   /** The sessions of each user asked about, by user id; at most one entry per user. */
   private final Map<String, UserRoles> users = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** {@link #users} by the names and ids they were asked by. */
+  private final Map<String, UserRoles> usersByKey = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, User> usersByName = new HashMap<>();
   private final Map<String, List<AccountAssignment>> assignmentsByPrincipal = new HashMap<>();
   private final @Nullable IdentityCenter identityCenter;
@@ -87,8 +90,17 @@ final class RoleCatalog {
   private final Map<String, KeyLayer> resourceKeys = new HashMap<>();
   private final Set<String> permissionSets = new HashSet<>();
 
-  /** A user with the sessions they can open, by account id, each list ordered by name. */
-  record UserRoles(User user, Map<String, List<Session>> byAccount) {}
+  /**
+   * A user with the sessions they can open, by account id, each list ordered by name; {@code
+   * byAccountKey} has the same lists by account id and by account name (where the name is unique).
+   */
+  record UserRoles(
+      User user, Map<String, List<Session>> byAccount, Map<String, List<Session>> byAccountKey) {
+    /** The sessions in the account of this id or unique name, or null. */
+    @Nullable List<Session> sessionsIn(String accountIdOrName) {
+      return byAccountKey.get(accountIdOrName);
+    }
+  }
 
   RoleCatalog(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -386,7 +398,15 @@ final class RoleCatalog {
           sessions.sort(Comparator.comparing(s -> s.role().permissionSet.name()));
           return List.copyOf(sessions);
         });
-    return new UserRoles(user, Collections.unmodifiableMap(byAccount));
+    Map<String, List<Session>> byKey = new HashMap<>(byAccount);
+    byAccount.forEach(
+        (id, sessions) -> {
+          Account account = accounts.get(id);
+          if (account != null && accounts.get(account.name()) == account) {
+            byKey.put(account.name(), sessions);
+          }
+        });
+    return new UserRoles(user, Collections.unmodifiableMap(byAccount), byKey);
   }
 
   private Session session(
@@ -428,9 +448,19 @@ final class RoleCatalog {
       return null;
     }
     UserRoles roles = users.get(user.id());
-    return roles != null
-        ? roles
-        : users.computeIfAbsent(user.id(), id -> compileUser(user, center));
+    if (roles == null) {
+      roles = users.computeIfAbsent(user.id(), id -> compileUser(user, center));
+    }
+    usersByKey.putIfAbsent(nameOrId, roles);
+    return roles;
+  }
+
+  /**
+   * The user with this user name or id, when asked about before: one lookup, for the decision path;
+   * null otherwise (then ask {@link #user}).
+   */
+  @Nullable UserRoles knownUser(String nameOrId) {
+    return usersByKey.get(nameOrId);
   }
 
   /** The session of a role request by role ARN (with or without path), or null. */
@@ -450,6 +480,14 @@ final class RoleCatalog {
    * once the layers exist.
    */
   @Nullable CompiledLayers layers(Session session, String resourceAccount, String action) {
+    return layers(session, resourceAccount, ControlPolicyScope.rcpAppliesTo(action));
+  }
+
+  /**
+   * As {@link #layers(Session, String, String)}, with whether RCPs apply to the action (see {@link
+   * ControlPolicyScope#rcpAppliesTo}) known: the decision path finds it once per request.
+   */
+  @Nullable CompiledLayers layers(Session session, String resourceAccount, boolean rcpAction) {
     CompiledRole role = session.role();
     PolicyLayers base = role.base;
     LayerPair same = role.sameAccount;
@@ -471,9 +509,7 @@ final class RoleCatalog {
         role.outsideAccounts = pair;
       }
     }
-    if (pair.rcpsApply()
-        && (!ControlPolicyScope.rcpAppliesTo(action)
-            || session.principal().isServiceLinkedRole())) {
+    if (pair.rcpsApply() && (!rcpAction || session.serviceLinked())) {
       return pair.withoutRcps();
     }
     return pair.withRcps();

@@ -75,22 +75,34 @@ public final class Engine {
   }
 
   /**
-   * The outcome alone, for a request given by its parts: what the {@code Authorizer} calls, so that
-   * neither a request object nor a context map is built per decision.
-   *
-   * @param keys the request's condition keys, usually a reusable view over several contexts
+   * A request view for the decisions of one caller thread, reused across requests and across the
+   * roles of one request, so that the decision path allocates nothing: set the request with {@link
+   * #request}, then for each role the principal with {@link #principal} and call {@link
+   * Engine#decide(CompiledLayers, Scratch)}. Not thread-safe: keep one per thread.
    */
-  public static Outcome decide(
-      CompiledLayers layers,
-      Principal principal,
-      String action,
-      String resource,
-      @Nullable String principalAccount,
-      String resourceAccount,
-      Keys keys) {
-    RequestView view =
-        VIEWS.get().reset(principal, action, resource, principalAccount, resourceAccount, keys);
-    return decide(layers, view);
+  public static final class Scratch {
+    private final RequestView view = new RequestView();
+
+    /**
+     * Sets the request's parts.
+     *
+     * @param keys the request's condition keys, usually a reusable view over several contexts
+     */
+    public Scratch request(String action, String resource, String resourceAccount, Keys keys) {
+      view.request(action, resource, resourceAccount, keys);
+      return this;
+    }
+
+    /** Sets the principal asking, and its account. */
+    public Scratch principal(Principal principal, @Nullable String principalAccount) {
+      view.principal(principal, principalAccount);
+      return this;
+    }
+  }
+
+  /** The outcome alone, for the request and principal set in the scratch: the fast path. */
+  public static Outcome decide(CompiledLayers layers, Scratch scratch) {
+    return decide(layers, scratch.view);
   }
 
   /**

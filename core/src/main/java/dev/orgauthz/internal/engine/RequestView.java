@@ -53,15 +53,26 @@ final class RequestView {
       @Nullable String principalAccount,
       String resourceAccount,
       Keys context) {
-    this.principal = principal;
+    return request(action, resource, resourceAccount, context)
+        .principal(principal, principalAccount);
+  }
+
+  /** Sets what a request asks, whoever asks it; {@link #principal} must follow. */
+  RequestView request(String action, String resource, String resourceAccount, Keys context) {
     this.action = action;
     this.actionColon = action.indexOf(':');
     this.resource = resource;
     this.colons = ArnPattern.colons(resource, colonBuffer) ? colonBuffer : null;
-    this.principalAccount = principalAccount;
     this.resourceAccount = resourceAccount;
-    this.crossAccount = principalAccount == null || !principalAccount.equals(resourceAccount);
     this.context = context;
+    return this;
+  }
+
+  /** Sets who asks. */
+  RequestView principal(Principal principal, @Nullable String principalAccount) {
+    this.principal = principal;
+    this.principalAccount = principalAccount;
+    this.crossAccount = principalAccount == null || !principalAccount.equals(resourceAccount);
     return this;
   }
 
