@@ -28,8 +28,15 @@ abstract class Clause {
   /** The condition key, lowercased. */
   final String key;
 
-  private Clause(String key) {
+  /**
+   * How costly the clause is to test, relatively: clauses of a block are tested cheapest first
+   * (their order cannot change the block's answer, since every clause must hold).
+   */
+  final int cost;
+
+  private Clause(String key, int cost) {
     this.key = key;
+    this.cost = cost;
   }
 
   /**
@@ -122,7 +129,17 @@ abstract class Clause {
       return NullClause.compile(key, clause, source);
     }
     PolicyValues values = PolicyValues.compile(operator, clause, variablesEnabled, source);
-    return new ValueClause(key, qualifier, operator.negated(), ifExists, unreadableHolds, values);
+    int cost =
+        switch (operator.kind()) {
+          case STRING, STRING_IGNORE_CASE, BOOL, NUMERIC, NULL -> 1;
+          case DATE, BINARY, IP_ADDRESS -> 2;
+          case STRING_LIKE, ARN -> 3;
+        };
+    if (values.hasVariables()) {
+      cost++;
+    }
+    return new ValueClause(
+        key, qualifier, operator.negated(), ifExists, unreadableHolds, values, cost);
   }
 
   private static String unknownOperator(String written, String prefix, String name) {
@@ -177,7 +194,7 @@ abstract class Clause {
     private final boolean whenPresent;
 
     private NullClause(String key, boolean whenAbsent, boolean whenPresent) {
-      super(key);
+      super(key, 0);
       this.whenAbsent = whenAbsent;
       this.whenPresent = whenPresent;
     }
@@ -226,8 +243,9 @@ abstract class Clause {
         boolean negated,
         boolean ifExists,
         boolean whenUnreadable,
-        PolicyValues values) {
-      super(key);
+        PolicyValues values,
+        int cost) {
+      super(key, cost);
       this.qualifier = qualifier;
       this.negated = negated;
       this.whenUnreadable = whenUnreadable;

@@ -63,6 +63,8 @@ public final class ConditionSet {
     for (int i = 0; i < compiled.length; i++) {
       compiled[i] = Clause.compile(clauses.get(i), variablesEnabled, source, unreadableHolds);
     }
+    // Cheapest first: every clause must hold, so the order changes the cost, not the answer.
+    java.util.Arrays.sort(compiled, java.util.Comparator.comparingInt(clause -> clause.cost));
     return new ConditionSet(compiled);
   }
 

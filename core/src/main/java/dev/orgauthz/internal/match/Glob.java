@@ -2,6 +2,7 @@ package dev.orgauthz.internal.match;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled glob: {@code *} matches any run of characters (empty included), {@code ?} exactly one
@@ -26,6 +27,12 @@ public final class Glob {
 
   /** Per chunk, which positions are {@code ?}. Null when the chunk has none. */
   private final boolean[][] wild;
+
+  /**
+   * Per chunk of a case-sensitive glob, the chunk as a string when it has no {@code ?}, so that the
+   * string intrinsics compare and search it; null otherwise.
+   */
+  private final @Nullable String[] literals;
 
   private final int minLength;
   private final boolean everything;
@@ -61,6 +68,12 @@ public final class Glob {
     this.hasStar = star;
     this.chunks = chunkList.toArray(new char[0][]);
     this.wild = wildList.toArray(new boolean[0][]);
+    this.literals = new String[chunks.length];
+    for (int i = 0; i < chunks.length; i++) {
+      if (!ignoreCase && wild[i] == null) {
+        literals[i] = new String(chunks[i]);
+      }
+    }
     int min = 0;
     for (char[] c : chunks) {
       min += c.length;
@@ -149,6 +162,11 @@ public final class Glob {
 
   private int find(int chunkIndex, String text, int from, int end) {
     int size = chunks[chunkIndex].length;
+    String literal = literals[chunkIndex];
+    if (literal != null) {
+      int found = text.indexOf(literal, from);
+      return found >= 0 && found + size <= end ? found : -1;
+    }
     for (int start = from; start + size <= end; start++) {
       if (chunkAt(chunkIndex, text, start)) {
         return start;
@@ -158,6 +176,10 @@ public final class Glob {
   }
 
   private boolean chunkAt(int chunkIndex, String text, int start) {
+    String literal = literals[chunkIndex];
+    if (literal != null) {
+      return text.startsWith(literal, start);
+    }
     char[] chunk = chunks[chunkIndex];
     boolean[] mask = wild[chunkIndex];
     for (int i = 0; i < chunk.length; i++) {
