@@ -141,7 +141,9 @@ public final class Authorizer {
         KEYS.get()
             .reset(
                 request.context(),
-                catalog.resourceKeys(resourceAccount),
+                resourceAccount.equals(account.id())
+                    ? sessions.get(0).role().ownResourceKeys
+                    : catalog.resourceKeys(resourceAccount),
                 request.region(),
                 request.time(),
                 options.clock());

@@ -32,6 +32,9 @@ final class CompiledRole {
   /** {@link #principalContext} for the decision path. */
   final KeyLayer principalKeys;
 
+  /** The resource keys of the role's own account, for requests on its resources. */
+  final KeyLayer ownResourceKeys;
+
   /**
    * The layers without resource control policies: SCP levels, identity policies and boundary. Null
    * when the role is not usable.
@@ -59,6 +62,7 @@ final class CompiledRole {
       boolean synthesized,
       @Nullable String notUsable,
       RequestContext principalContext,
+      KeyLayer ownResourceKeys,
       @Nullable PolicyLayers base,
       @Nullable LayerPair sameAccount) {
     this.account = account;
@@ -70,6 +74,7 @@ final class CompiledRole {
     this.notUsable = notUsable;
     this.principalContext = principalContext;
     this.principalKeys = KeyLayer.of(principalContext);
+    this.ownResourceKeys = ownResourceKeys;
     this.base = base;
     this.sameAccount = sameAccount;
   }

@@ -51,6 +51,16 @@ final class RequestKeys implements Keys {
   @SuppressWarnings("unchecked")
   private final List<String>[] regionLists = new List[32];
 
+  /**
+   * Recent answers of costly clauses by (clause, list of values), direct mapped: a pattern over the
+   * principal ARN gives the same answer for every decision of the role. Per thread, so unshared.
+   */
+  private static final int ANSWERS = 64;
+
+  private final @Nullable Object[] answeredClauses = new Object[ANSWERS];
+  private final @Nullable Object[] answeredValues = new Object[ANSWERS];
+  private final boolean[] answers = new boolean[ANSWERS];
+
   private long secondOfLists = Long.MIN_VALUE;
   private List<String> currentTime = List.of();
   private List<String> epochTime = List.of();
@@ -132,6 +142,28 @@ final class RequestKeys implements Keys {
     };
   }
 
+  @Override
+  public int recall(Object clause, List<String> values) {
+    int slot = answerSlot(clause, values);
+    if (answeredClauses[slot] == clause && answeredValues[slot] == values) {
+      return answers[slot] ? 1 : 0;
+    }
+    return UNKNOWN;
+  }
+
+  @Override
+  public void remember(Object clause, List<String> values, boolean holds) {
+    int slot = answerSlot(clause, values);
+    answeredClauses[slot] = clause;
+    answeredValues[slot] = values;
+    answers[slot] = holds;
+  }
+
+  private static int answerSlot(Object clause, List<String> values) {
+    int hash = System.identityHashCode(clause) * 31 + System.identityHashCode(values);
+    return (hash ^ (hash >>> 16)) & (ANSWERS - 1);
+  }
+
   private List<String> regionList(String region) {
     int slot = region.hashCode() & (regions.length - 1);
     if (!region.equals(regions[slot])) {
@@ -152,7 +184,10 @@ final class RequestKeys implements Keys {
     }
   }
 
-  /** Drops the references to the last request, so that a pooled instance holds nothing alive. */
+  /**
+   * Drops the references to the last request, so that a pooled instance keeps nothing alive but the
+   * recent answers of costly clauses (at most 64 clauses and lists of values).
+   */
   void clear() {
     caller = RequestContext.empty();
     callerEmpty = true;

@@ -307,6 +307,7 @@ final class RoleCatalog {
         provisioned.isEmpty(),
         notUsable,
         principalContext,
+        resourceKeys(account.id()),
         base,
         sameAccount);
   }

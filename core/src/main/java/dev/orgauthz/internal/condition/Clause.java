@@ -237,6 +237,12 @@ abstract class Clause {
 
     private final PolicyValues values;
 
+    /**
+     * True for costly clauses (patterns) whose answer depends on the request values alone (no
+     * policy variable): views may keep their answers (see {@link Keys#recall}).
+     */
+    private final boolean memoized;
+
     private ValueClause(
         String key,
         Qualifier qualifier,
@@ -246,6 +252,7 @@ abstract class Clause {
         PolicyValues values,
         int cost) {
       super(key, cost);
+      this.memoized = cost >= 3 && !values.hasVariables();
       this.qualifier = qualifier;
       this.negated = negated;
       this.whenUnreadable = whenUnreadable;
@@ -268,6 +275,21 @@ abstract class Clause {
       if (qualifier == Qualifier.NONE && (size != 1 || context.isMultivalued(key))) {
         return false;
       }
+      if (!memoized) {
+        return test(present, context);
+      }
+      // The answer depends on the values alone: a view may have kept it for this list.
+      int known = context.recall(this, present);
+      if (known != Keys.UNKNOWN) {
+        return known == 1;
+      }
+      boolean holds = test(present, context);
+      context.remember(this, present, holds);
+      return holds;
+    }
+
+    private boolean test(List<String> present, Keys context) {
+      int size = present.size();
       PolicyValues bound =
           values.hasVariables() && !values.testsInPlace() ? values.bind(context) : values;
       if (qualifier == Qualifier.ANY) {

@@ -19,6 +19,22 @@ public interface Keys {
    */
   boolean isMultivalued(String key);
 
+  /** What {@link #recall} returns when it does not know the answer. */
+  int UNKNOWN = -1;
+
+  /**
+   * The answer a costly clause gave before for this very list of request values (compared by
+   * identity), as 1 (holds) or 0, or {@link #UNKNOWN}. A view reused across decisions may keep
+   * recent answers, since the lists of a model's keys are the same objects from one decision to the
+   * next; the default keeps none.
+   */
+  default int recall(Object clause, List<String> values) {
+    return UNKNOWN;
+  }
+
+  /** Keeps the answer of a costly clause for a list of request values; see {@link #recall}. */
+  default void remember(Object clause, List<String> values, boolean holds) {}
+
   /** A view of one context. */
   static Keys of(RequestContext context) {
     return new Keys() {
