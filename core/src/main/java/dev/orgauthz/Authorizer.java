@@ -519,23 +519,7 @@ public final class Authorizer {
       keys.put("aws:ResourceOrgID", organization.id());
       keys.putAll("aws:ResourceOrgPaths", paths);
     }
-    return overlay(keys, request.context()).build();
-  }
-
-  /** Sets every key of {@code keys} in the builder, replacing keys of the same name. */
-  private static RequestContext.Builder overlay(RequestContext.Builder into, RequestContext keys) {
-    for (String key : keys.keys()) {
-      List<String> values = keys.values(key);
-      if (values == null) {
-        continue;
-      }
-      if (keys.isMultivalued(key)) {
-        into.putAll(key, values);
-      } else {
-        into.put(key, values.get(0));
-      }
-    }
-    return into;
+    return keys.merge(request.context()).build();
   }
 
   private static EvaluationRequest evaluationRequest(
@@ -546,7 +530,7 @@ public final class Authorizer {
         request.resource(),
         session.role().account.id(),
         target.resourceAccount(),
-        overlay(session.baseContext().toBuilder(), requestKeys).build());
+        session.baseContext(requestKeys));
   }
 
   @Override

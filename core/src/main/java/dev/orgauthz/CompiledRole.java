@@ -128,22 +128,16 @@ final class CompiledRole {
       return sessionKeys;
     }
 
-    /** Every key of the session: the role's, then this session's own (made on each call). */
-    RequestContext baseContext() {
-      RequestContext.Builder builder = role.principalContext.toBuilder();
-      RequestContext own = sessionKeys.context();
-      for (String key : own.keys()) {
-        List<String> values = own.values(key);
-        if (values == null) {
-          continue;
-        }
-        if (own.isMultivalued(key)) {
-          builder.putAll(key, values);
-        } else {
-          builder.put(key, values.get(0));
-        }
-      }
-      return builder.build();
+    /**
+     * Every key of the session: the role's, then this session's own, then those given (made on each
+     * call).
+     */
+    RequestContext baseContext(RequestContext more) {
+      return RequestContext.builder()
+          .merge(role.principalContext)
+          .merge(sessionKeys.context())
+          .merge(more)
+          .build();
     }
 
     /** This session as a list of one, kept so that the decision path need not build it. */

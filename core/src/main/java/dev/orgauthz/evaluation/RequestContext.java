@@ -157,6 +157,24 @@ public final class RequestContext {
       return this;
     }
 
+    /**
+     * Sets every key of another context, as it is there (single-valued or multivalued), replacing
+     * the keys of the same name in any case.
+     */
+    public Builder merge(RequestContext other) {
+      other.names.forEach(
+          (lower, name) -> {
+            names.put(lower, name);
+            values.put(lower, other.values.getOrDefault(lower, List.of()));
+            if (other.multivalued.contains(lower)) {
+              multivalued.add(lower);
+            } else {
+              multivalued.remove(lower);
+            }
+          });
+      return this;
+    }
+
     /** Sets a single-valued key only when the builder lacks it (in any case). */
     public Builder putIfAbsent(String key, String value) {
       if (!has(key)) {

@@ -136,7 +136,7 @@ public final class Engine {
   public static EvaluationResult explain(CompiledLayers layers, EvaluationRequest request) {
     RequestView view = new RequestView(request);
     Trace trace = new Trace(view);
-    Outcome outcome = run(layers, Plan.of(layers, view), view, trace);
+    Outcome outcome = run(layers, layers.plan(view), view, trace);
     return trace.result(outcome);
   }
 
