@@ -1,6 +1,8 @@
 package dev.orgauthz.evaluation;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,14 +135,28 @@ public final class RequestContext {
 
   /** Builds a {@link RequestContext}. A later value for the same key replaces the earlier one. */
   public static final class Builder {
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Set<String> multivalued = new java.util.HashSet<>();
+    private Map<String, List<String>> values = new HashMap<>();
+    private Map<String, String> names = new LinkedHashMap<>();
+    private Set<String> multivalued = new HashSet<>();
+
+    /** True once {@link #build} handed the maps to a context: the next change copies them. */
+    private boolean built;
 
     private Builder() {}
 
+    /** Takes copies of the maps when a built context holds them. */
+    private void unshare() {
+      if (built) {
+        values = new HashMap<>(values);
+        names = new LinkedHashMap<>(names);
+        multivalued = new HashSet<>(multivalued);
+        built = false;
+      }
+    }
+
     /** Sets a single-valued key. */
     public Builder put(String key, String value) {
+      unshare();
       String lower = key.toLowerCase(Locale.ROOT);
       values.put(lower, List.of(value));
       names.put(lower, key);
@@ -150,6 +166,7 @@ public final class RequestContext {
 
     /** Sets a multivalued key; an empty list is a present key with no value. */
     public Builder putAll(String key, List<String> list) {
+      unshare();
       String lower = key.toLowerCase(Locale.ROOT);
       values.put(lower, List.copyOf(list));
       names.put(lower, key);
@@ -162,6 +179,7 @@ public final class RequestContext {
      * the keys of the same name in any case.
      */
     public Builder merge(RequestContext other) {
+      unshare();
       other.names.forEach(
           (lower, name) -> {
             names.put(lower, name);
@@ -193,6 +211,7 @@ public final class RequestContext {
 
     /** Removes a key. */
     public Builder remove(String key) {
+      unshare();
       String lower = key.toLowerCase(Locale.ROOT);
       values.remove(lower);
       names.remove(lower);
@@ -205,15 +224,16 @@ public final class RequestContext {
       return values.containsKey(key.toLowerCase(Locale.ROOT));
     }
 
-    /** The immutable context. */
+    /** The immutable context. The builder stays usable: its next change works on copies. */
     public RequestContext build() {
       if (values.isEmpty()) {
         return EMPTY;
       }
-      // A private HashMap, never handed out: lookups are on the decision path.
-      Map<String, List<String>> copy = new java.util.HashMap<>(values);
+      // Handed over, not copied: the builder copies before it changes them again. The values map
+      // is a private HashMap, never handed out: lookups are on the decision path.
+      built = true;
       return new RequestContext(
-          copy, Collections.unmodifiableMap(new LinkedHashMap<>(names)), Set.copyOf(multivalued));
+          values, Collections.unmodifiableMap(names), Collections.unmodifiableSet(multivalued));
     }
   }
 }
