@@ -15,14 +15,39 @@ import org.jspecify.annotations.Nullable;
 final class Plan {
   /** The statements of one policy, or of one layer or level, that cover the request. */
   static final class Segment {
-    static final Segment EMPTY = new Segment(new CompiledStatement[0], new CompiledPolicy[0]);
+    private static final CompiledStatement[] NONE = new CompiledStatement[0];
+
+    static final Segment EMPTY = new Segment(NONE, new CompiledPolicy[0]);
 
     final CompiledStatement[] statements;
     final CompiledPolicy[] owners;
 
+    /**
+     * True when an Allow without condition covers every resource: where the principal is not
+     * checked (identity and control policies), the segment allows whatever the request.
+     */
+    final boolean allows;
+
+    /**
+     * The statements left to test on the decision path where {@link #allows} holds: all but the
+     * unconditional allows; all of them otherwise.
+     */
+    final CompiledStatement[] rest;
+
     Segment(CompiledStatement[] statements, CompiledPolicy[] owners) {
       this.statements = statements;
       this.owners = owners;
+      List<CompiledStatement> rest = new ArrayList<>();
+      boolean allows = false;
+      for (CompiledStatement statement : statements) {
+        if (!statement.deny && statement.condition.isEmpty() && statement.coversEveryResource) {
+          allows = true;
+        } else {
+          rest.add(statement);
+        }
+      }
+      this.allows = allows;
+      this.rest = !allows ? statements : rest.isEmpty() ? NONE : rest.toArray(NONE);
     }
   }
 
