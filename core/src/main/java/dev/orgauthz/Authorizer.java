@@ -2,7 +2,6 @@ package dev.orgauthz;
 
 import dev.orgauthz.CompiledRole.Session;
 import dev.orgauthz.RoleCatalog.UserRoles;
-import dev.orgauthz.evaluation.ControlPolicyScope;
 import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.EvaluationResult;
 import dev.orgauthz.evaluation.Outcome;
@@ -161,7 +160,7 @@ public final class Authorizer {
           continue;
         }
         if (rcpAction < 0) {
-          rcpAction = ControlPolicyScope.rcpAppliesTo(request.action()) ? 1 : 0;
+          rcpAction = keys.rcpAppliesTo(request.action()) ? 1 : 0;
         }
         CompiledLayers layers = catalog.layers(session, resourceAccount, rcpAction == 1);
         if (layers == null) {

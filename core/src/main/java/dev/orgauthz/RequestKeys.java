@@ -1,5 +1,6 @@
 package dev.orgauthz;
 
+import dev.orgauthz.evaluation.ControlPolicyScope;
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Keys;
 import dev.orgauthz.internal.engine.Engine;
@@ -61,6 +62,11 @@ final class RequestKeys implements Keys {
   private final @Nullable Object[] answeredValues = new Object[ANSWERS];
   private final boolean[] answers = new boolean[ANSWERS];
 
+  /** Recent answers of {@link ControlPolicyScope#rcpAppliesTo}, by action (same object). */
+  private final @Nullable String[] rcpActions = new String[32];
+
+  private final boolean[] rcpAnswers = new boolean[32];
+
   private long secondOfLists = Long.MIN_VALUE;
   private List<String> currentTime = List.of();
   private List<String> epochTime = List.of();
@@ -92,7 +98,7 @@ final class RequestKeys implements Keys {
   public @Nullable List<String> values(String key) {
     List<String> found;
     if (!callerEmpty) {
-      found = caller.values(key);
+      found = caller.valuesOfLowercaseKey(key);
       if (found != null) {
         return hit(key, CALLER, found);
       }
@@ -134,7 +140,7 @@ final class RequestKeys implements Keys {
       return false;
     }
     return switch (lastLayer) {
-      case CALLER -> caller.isMultivalued(key);
+      case CALLER -> caller.isMultivaluedLowercaseKey(key);
       case RESOURCE -> resource.isMultivalued(key);
       case USER -> user.isMultivalued(key);
       case ROLE -> role.isMultivalued(key);
@@ -162,6 +168,16 @@ final class RequestKeys implements Keys {
   private static int answerSlot(Object clause, List<String> values) {
     int hash = System.identityHashCode(clause) * 31 + System.identityHashCode(values);
     return (hash ^ (hash >>> 16)) & (ANSWERS - 1);
+  }
+
+  /** {@link ControlPolicyScope#rcpAppliesTo}, kept for recent actions. */
+  boolean rcpAppliesTo(String action) {
+    int slot = action.hashCode() & (rcpActions.length - 1);
+    if (rcpActions[slot] != action) {
+      rcpAnswers[slot] = ControlPolicyScope.rcpAppliesTo(action);
+      rcpActions[slot] = action;
+    }
+    return rcpAnswers[slot];
   }
 
   private List<String> regionList(String region) {

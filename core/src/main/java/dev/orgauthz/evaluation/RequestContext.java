@@ -84,6 +84,20 @@ public final class RequestContext {
   }
 
   /**
+   * The values of a key given in lowercase, or null when the request lacks it: {@link
+   * #values(String)} without case folding, for callers that lowercase their keys once (compiled
+   * conditions do).
+   */
+  public @Nullable List<String> valuesOfLowercaseKey(String lowercaseKey) {
+    return values.get(lowercaseKey);
+  }
+
+  /** {@link #isMultivalued(String)} for a key given in lowercase, without case folding. */
+  public boolean isMultivaluedLowercaseKey(String lowercaseKey) {
+    return multivalued.contains(lowercaseKey) || MULTIVALUED_GLOBAL_KEYS.contains(lowercaseKey);
+  }
+
+  /**
    * True when the key is multivalued: set as a list, or one of {@link #MULTIVALUED_GLOBAL_KEYS}.
    */
   public boolean isMultivalued(String key) {

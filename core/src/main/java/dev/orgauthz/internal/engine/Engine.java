@@ -155,9 +155,11 @@ public final class Engine {
         trace.skipped(Layer.RESOURCE_CONTROL_POLICY, layers.layers().rcpNote());
       }
     } else {
-      List<PolicyLevel> named = levels(layers.layers().rcpLevels());
+      List<PolicyLevel> named = trace == null ? List.of() : levels(layers.layers().rcpLevels());
       for (int i = 0; i < rcps.length; i++) {
-        begin(trace, Layer.RESOURCE_CONTROL_POLICY, named.get(i));
+        if (trace != null) {
+          begin(trace, Layer.RESOURCE_CONTROL_POLICY, named.get(i));
+        }
         int flags = scan(rcps[i], request, Mode.CONTROL, hasBoundary, trace);
         end(trace, (flags & ALLOW) != 0);
         denied |= (flags & DENY) != 0;
@@ -178,9 +180,11 @@ public final class Engine {
         trace.skipped(Layer.SERVICE_CONTROL_POLICY, layers.layers().scpNote());
       }
     } else {
-      List<PolicyLevel> named = levels(layers.layers().scpLevels());
+      List<PolicyLevel> named = trace == null ? List.of() : levels(layers.layers().scpLevels());
       for (int i = 0; i < scps.length; i++) {
-        begin(trace, Layer.SERVICE_CONTROL_POLICY, named.get(i));
+        if (trace != null) {
+          begin(trace, Layer.SERVICE_CONTROL_POLICY, named.get(i));
+        }
         int flags = scan(scps[i], request, Mode.ATTACHED, hasBoundary, trace);
         end(trace, (flags & ALLOW) != 0);
         denied |= (flags & DENY) != 0;

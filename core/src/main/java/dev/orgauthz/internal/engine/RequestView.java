@@ -95,12 +95,12 @@ final class RequestView {
 
     @Override
     public @Nullable List<String> values(String key) {
-      return context.values(key);
+      return context.valuesOfLowercaseKey(key);
     }
 
     @Override
     public boolean isMultivalued(String key) {
-      return context.isMultivalued(key);
+      return context.isMultivaluedLowercaseKey(key);
     }
   }
 }
