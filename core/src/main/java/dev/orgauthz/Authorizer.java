@@ -166,7 +166,7 @@ public final class Authorizer {
         if (layers == null) {
           continue;
         }
-        keys.session(session.sessionKeys(), role.principalKeys);
+        keys.session(session);
         Outcome outcome =
             Engine.decide(layers, scratch.principal(session.principal(), role.account.id()));
         if (outcome == Outcome.ALLOWED) {
@@ -217,7 +217,7 @@ public final class Authorizer {
                     request.resource(),
                     session.role().account.id(),
                     resourceAccount,
-                    keys.session(session.sessionKeys(), session.role().principalKeys));
+                    keys.session(session));
       }
     } finally {
       keys.clear();

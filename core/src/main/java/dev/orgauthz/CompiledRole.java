@@ -32,6 +32,9 @@ final class CompiledRole {
   /** {@link #principalContext} for the decision path. */
   final KeyLayer principalKeys;
 
+  /** True when the role is a service-linked role (its path is {@code /aws-service-role/}). */
+  final boolean serviceLinked;
+
   /** The resource keys of the role's own account, for requests on its resources. */
   final KeyLayer ownResourceKeys;
 
@@ -75,6 +78,7 @@ final class CompiledRole {
     this.principalContext = principalContext;
     this.principalKeys = KeyLayer.of(principalContext);
     this.ownResourceKeys = ownResourceKeys;
+    this.serviceLinked = roleArn.contains(":role/aws-service-role/");
     this.base = base;
     this.sameAccount = sameAccount;
   }
@@ -92,57 +96,104 @@ final class CompiledRole {
 
   /**
    * A session of a role for one user (or for a role request): the principal passed to the engine
-   * and the request context keys of the session that the role's keys do not give (user id, user,
-   * tags). The role's keys are shared by its sessions, not copied.
+   * and the request context keys of the session that the role's keys do not give. The role's keys
+   * are shared by its sessions and the user's keys (user id, tags) by the user's sessions; the
+   * principal and {@code aws:userid} are made on first use, so that a user with hundreds of roles
+   * costs little until asked about them.
    */
   static final class Session {
     private final CompiledRole role;
-    private final Principal principal;
-    private final KeyLayer sessionKeys;
-    private final boolean serviceLinked;
-    private final List<Session> single;
+    private final String partition;
+    private final String sessionName;
+    private final KeyLayer userKeys;
 
-    Session(CompiledRole role, Principal principal, RequestContext sessionKeys) {
+    /** Made on first use; immutable, so a racing thread makes an equal one. */
+    private @Nullable Principal principal;
+
+    private @Nullable List<String> userId;
+    private @Nullable List<Session> single;
+
+    /**
+     * @param partition the partition of the principal's ARN
+     * @param sessionName the session name: the user name, or the name of role requests
+     * @param userKeys the keys of the user: {@code identitystore:UserId} and principal tags
+     */
+    Session(CompiledRole role, String partition, String sessionName, KeyLayer userKeys) {
       this.role = role;
-      this.principal = principal;
-      this.sessionKeys = KeyLayer.of(sessionKeys);
-      this.serviceLinked = principal.isServiceLinkedRole();
-      this.single = List.of(this);
+      this.partition = partition;
+      this.sessionName = sessionName;
+      this.userKeys = userKeys;
     }
 
     CompiledRole role() {
       return role;
     }
 
+    /** The session principal: {@code arn:<partition>:sts::<account>:assumed-role/<role>/<name>}. */
     Principal principal() {
-      return principal;
+      Principal made = principal;
+      if (made == null) {
+        String account = role.account.id();
+        made =
+            new Principal(
+                Principal.Kind.ROLE_SESSION,
+                "arn:"
+                    + partition
+                    + ":sts::"
+                    + account
+                    + ":assumed-role/"
+                    + role.roleName
+                    + "/"
+                    + sessionName,
+                account,
+                role.roleArn,
+                role.roleName);
+        principal = made;
+      }
+      return made;
+    }
+
+    /** The value of {@code aws:userid}: {@code <role unique id>:<session name>}. */
+    List<String> userId() {
+      List<String> made = userId;
+      if (made == null) {
+        made = List.of(role.roleId + ":" + sessionName);
+        userId = made;
+      }
+      return made;
     }
 
     /** True when the principal is a service-linked role, which RCPs do not restrict. */
     boolean serviceLinked() {
-      return serviceLinked;
+      return role.serviceLinked;
     }
 
-    /** The keys of this session beyond the role's. */
-    KeyLayer sessionKeys() {
-      return sessionKeys;
+    /** The keys of the user (none for a role request). */
+    KeyLayer userKeys() {
+      return userKeys;
     }
 
     /**
-     * Every key of the session: the role's, then this session's own, then those given (made on each
-     * call).
+     * Every key of the session: the role's, {@code aws:userid}, the user's, then those given (made
+     * on each call).
      */
     RequestContext baseContext(RequestContext more) {
       return RequestContext.builder()
           .merge(role.principalContext)
-          .merge(sessionKeys.context())
+          .put("aws:userid", userId().get(0))
+          .merge(userKeys.context())
           .merge(more)
           .build();
     }
 
     /** This session as a list of one, kept so that the decision path need not build it. */
     List<Session> single() {
-      return single;
+      List<Session> made = single;
+      if (made == null) {
+        made = List.of(this);
+        single = made;
+      }
+      return made;
     }
   }
 }

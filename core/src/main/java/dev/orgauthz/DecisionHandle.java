@@ -71,7 +71,7 @@ public final class DecisionHandle {
       boolean explicit = false;
       for (int i = 0; i < sessions.length; i++) {
         Session session = sessions[i];
-        keys.session(session.sessionKeys(), session.role().principalKeys);
+        keys.session(session);
         Outcome outcome =
             Engine.decide(
                 layers[i], scratch.principal(session.principal(), session.role().account.id()));

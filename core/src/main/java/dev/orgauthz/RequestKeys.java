@@ -22,6 +22,7 @@ final class RequestKeys implements Keys {
   private static final String CURRENT_TIME = "aws:currenttime";
   private static final String EPOCH_TIME = "aws:epochtime";
   private static final String REQUESTED_REGION = "aws:requestedregion";
+  private static final String USER_ID = "aws:userid";
 
   /** Where the last key was found, for {@link #isMultivalued}. */
   private static final int CALLER = 0;
@@ -34,6 +35,7 @@ final class RequestKeys implements Keys {
   private RequestContext caller = RequestContext.empty();
   private boolean callerEmpty = true;
   private KeyLayer resource = KeyLayer.EMPTY;
+  private List<String> userId = List.of();
   private KeyLayer user = KeyLayer.EMPTY;
   private KeyLayer role = KeyLayer.EMPTY;
   private @Nullable String region;
@@ -87,9 +89,10 @@ final class RequestKeys implements Keys {
   }
 
   /** Sets the keys of the session asked about next. */
-  RequestKeys session(KeyLayer user, KeyLayer role) {
-    this.user = user;
-    this.role = role;
+  RequestKeys session(CompiledRole.Session session) {
+    this.userId = session.userId();
+    this.user = session.userKeys();
+    this.role = session.role().principalKeys;
     this.lastKey = null;
     return this;
   }
@@ -114,6 +117,9 @@ final class RequestKeys implements Keys {
       if (key.equals(EPOCH_TIME)) {
         updateTime();
         return hit(key, SINGLE, epochTime);
+      }
+      if (key.equals(USER_ID)) {
+        return hit(key, SINGLE, userId);
       }
       found = resource.values(key);
       if (found != null) {
@@ -208,6 +214,7 @@ final class RequestKeys implements Keys {
     caller = RequestContext.empty();
     callerEmpty = true;
     resource = KeyLayer.EMPTY;
+    userId = List.of();
     user = KeyLayer.EMPTY;
     role = KeyLayer.EMPTY;
     lastKey = null;

@@ -81,7 +81,13 @@ final class RoleCatalog {
   private final Map<String, UserRoles> usersByKey = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Map<String, User> usersByName = new HashMap<>();
-  private final Map<String, List<AccountAssignment>> assignmentsByPrincipal = new HashMap<>();
+
+  /** The roles assigned to each principal (user or group id), in assignment order. */
+  private final Map<String, List<RoleAssignment>> rolesByPrincipal = new HashMap<>();
+
+  /** An assignment's account and its compiled role (null for an unknown permission set). */
+  private record RoleAssignment(String accountId, @Nullable CompiledRole role) {}
+
   private final @Nullable IdentityCenter identityCenter;
 
   /** Accounts by id and by name (names shared by several accounts are left out). */
@@ -204,7 +210,7 @@ final class RoleCatalog {
         PermissionSet set = center.permissionSet(assignment.permissionSetArn()).orElseThrow();
         CompiledRole role = compileRole(center, account, set);
         roles.put(key, role);
-        Session session = session(role, ROLE_SESSION_NAME, null, center);
+        Session session = new Session(role, partition, ROLE_SESSION_NAME, KeyLayer.EMPTY);
         roleSessions.put(role.roleArn, session);
         roleSessions.put(
             "arn:" + partition + ":iam::" + account.id() + ":role/" + role.roleName, session);
@@ -364,9 +370,10 @@ final class RoleCatalog {
    */
   private void compileUsers(IdentityCenter center) {
     for (AccountAssignment assignment : center.assignments()) {
-      assignmentsByPrincipal
+      CompiledRole role = roles.get(assignment.accountId() + " " + assignment.permissionSetArn());
+      rolesByPrincipal
           .computeIfAbsent(assignment.principalId(), k -> new ArrayList<>())
-          .add(assignment);
+          .add(new RoleAssignment(assignment.accountId(), role));
     }
     for (User user : center.users()) {
       usersByName.put(user.id(), user);
@@ -374,24 +381,25 @@ final class RoleCatalog {
     }
   }
 
-  /** The assignments that reach a user, directly or through the user's groups. */
-  private List<AccountAssignment> assignmentsOf(User user, IdentityCenter center) {
-    List<AccountAssignment> out =
-        new ArrayList<>(assignmentsByPrincipal.getOrDefault(user.id(), List.of()));
-    for (String group : center.groupsOf(user.id())) {
-      out.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
-    }
+  /** The user's id and the ids of the user's groups: the principals of the user's assignments. */
+  private static List<String> principalsOf(User user, IdentityCenter center) {
+    List<String> out = new ArrayList<>();
+    out.add(user.id());
+    out.addAll(center.groupsOf(user.id()));
     return out;
   }
 
   private UserRoles compileUser(User user, IdentityCenter center) {
+    KeyLayer keys = userKeys(user, center);
     Map<String, List<Session>> byAccount = new LinkedHashMap<>();
-    for (AccountAssignment assignment : assignmentsOf(user, center)) {
-      CompiledRole role = roles.get(assignment.accountId() + " " + assignment.permissionSetArn());
-      List<Session> sessions =
-          byAccount.computeIfAbsent(assignment.accountId(), k -> new ArrayList<>());
-      if (role != null && sessions.stream().noneMatch(s -> s.role() == role)) {
-        sessions.add(session(role, user.userName(), user, center));
+    for (String principal : principalsOf(user, center)) {
+      for (RoleAssignment assignment : rolesByPrincipal.getOrDefault(principal, List.of())) {
+        List<Session> sessions =
+            byAccount.computeIfAbsent(assignment.accountId(), k -> new ArrayList<>());
+        CompiledRole role = assignment.role();
+        if (role != null && sessions.stream().noneMatch(s -> s.role() == role)) {
+          sessions.add(new Session(role, partition, user.userName(), keys));
+        }
       }
     }
     byAccount.replaceAll(
@@ -410,33 +418,16 @@ final class RoleCatalog {
     return new UserRoles(user, Collections.unmodifiableMap(byAccount), byKey);
   }
 
-  private Session session(
-      CompiledRole role, String sessionName, @Nullable User user, IdentityCenter center) {
-    Principal principal =
-        new Principal(
-            Principal.Kind.ROLE_SESSION,
-            "arn:"
-                + partition
-                + ":sts::"
-                + role.account.id()
-                + ":assumed-role/"
-                + role.roleName
-                + "/"
-                + sessionName,
-            role.account.id(),
-            role.roleArn,
-            role.roleName);
+  /** The keys of a user's sessions that come from the user: user id and principal tags. */
+  private static KeyLayer userKeys(User user, IdentityCenter center) {
     RequestContext.Builder context =
-        RequestContext.builder().put("aws:userid", role.roleId + ":" + sessionName);
-    if (user != null) {
-      context.put("identitystore:UserId", user.id());
-      for (AccessControlAttribute attribute : center.accessControlAttributes()) {
-        attribute
-            .valueFor(user)
-            .ifPresent(value -> context.put("aws:PrincipalTag/" + attribute.key(), value));
-      }
+        RequestContext.builder().put("identitystore:UserId", user.id());
+    for (AccessControlAttribute attribute : center.accessControlAttributes()) {
+      attribute
+          .valueFor(user)
+          .ifPresent(value -> context.put("aws:PrincipalTag/" + attribute.key(), value));
     }
-    return new Session(role, principal, context.build());
+    return KeyLayer.of(context.build());
   }
 
   // ---- lookups for the request path
