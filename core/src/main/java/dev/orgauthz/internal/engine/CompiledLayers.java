@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CompiledLayers {
   private final PolicyLayers layers;
+  final @Nullable ControlLevels scp;
+  final @Nullable ControlLevels rcp;
   final CompiledPolicy @Nullable [][] scpLevels;
   final CompiledPolicy @Nullable [][] rcpLevels;
   final CompiledPolicy[] identity;
@@ -23,8 +25,12 @@ public final class CompiledLayers {
 
   private CompiledLayers(PolicyLayers layers, PolicyCompiler compiler) {
     this.layers = layers;
-    this.scpLevels = levels(layers.scpLevels(), compiler);
-    this.rcpLevels = levels(layers.rcpLevels(), compiler);
+    List<PolicyLevel> scps = layers.scpLevels();
+    List<PolicyLevel> rcps = layers.rcpLevels();
+    this.scp = scps == null ? null : compiler.levels(scps);
+    this.rcp = rcps == null ? null : compiler.levels(rcps);
+    this.scpLevels = scp == null ? null : scp.policies;
+    this.rcpLevels = rcp == null ? null : rcp.policies;
     this.identity = policies(layers.identityPolicies(), compiler);
     this.boundaries = policies(layers.permissionsBoundaries(), compiler);
     NamedPolicy sessionPolicy = layers.sessionPolicy();
@@ -32,18 +38,6 @@ public final class CompiledLayers {
     NamedPolicy resourcePolicy = layers.resourcePolicy();
     this.resource = resourcePolicy == null ? null : compiler.compile(resourcePolicy);
     this.vpcEndpoints = policies(layers.vpcEndpointPolicies(), compiler);
-  }
-
-  private static CompiledPolicy @Nullable [][] levels(
-      @Nullable List<PolicyLevel> levels, PolicyCompiler compiler) {
-    if (levels == null) {
-      return null;
-    }
-    CompiledPolicy[][] out = new CompiledPolicy[levels.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = policies(levels.get(i).policies(), compiler);
-    }
-    return out;
   }
 
   private static CompiledPolicy[] policies(List<NamedPolicy> policies, PolicyCompiler compiler) {

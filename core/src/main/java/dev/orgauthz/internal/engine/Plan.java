@@ -79,8 +79,10 @@ final class Plan {
 
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
-    this.rcpLevels = levels(layers.rcpLevels, request);
-    this.scpLevels = levels(layers.scpLevels, request);
+    ControlLevels rcp = layers.rcp;
+    ControlLevels scp = layers.scp;
+    this.rcpLevels = rcp == null ? null : rcp.segments(request);
+    this.scpLevels = scp == null ? null : scp.segments(request);
     this.vpcEndpoints = each(layers.vpcEndpoints, request);
     CompiledPolicy resourcePolicy = layers.resource;
     this.resourcePolicy =
@@ -151,18 +153,6 @@ final class Plan {
     return new Plan(layers, request);
   }
 
-  private static Segment @Nullable [] levels(
-      CompiledPolicy @Nullable [][] levels, RequestView request) {
-    if (levels == null) {
-      return null;
-    }
-    Segment[] out = new Segment[levels.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = segment(levels[i], request);
-    }
-    return out;
-  }
-
   private static Segment[] each(CompiledPolicy[] policies, RequestView request) {
     Segment[] out = new Segment[policies.length];
     for (int i = 0; i < out.length; i++) {
@@ -171,7 +161,7 @@ final class Plan {
     return out;
   }
 
-  private static Segment segment(CompiledPolicy[] policies, RequestView request) {
+  static Segment segment(CompiledPolicy[] policies, RequestView request) {
     List<CompiledStatement> statements = new ArrayList<>();
     List<CompiledPolicy> owners = new ArrayList<>();
     for (CompiledPolicy policy : policies) {
