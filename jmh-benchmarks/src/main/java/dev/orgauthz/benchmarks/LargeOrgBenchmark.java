@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * user's sessions when first asked about), measures the heap again, and prints it all as a line
  * that starts with {@value #HEAP_LINE}; {@code jmh-benchmarks/run} reads it from the output. {@code
  * -p size=MEDIUM} or {@code SMALL} runs the same benchmarks on a smaller organization. The forks
- * run with {@code -Xmx16g}: at size LARGE the compiled organization holds about 13 GB today (one
- * session per user and role, 4.4 million), so the machine needs that much free memory.
+ * run with {@code -Xmx16g}, room for the snapshot, the compiled organization (about 0.5 GB) and a
+ * second compilation; a user's sessions are made when the user is first asked about.
  *
  * <p>Run: {@code java -jar jmh-benchmarks/target/benchmarks.jar 'LargeOrgBenchmark|Floor' -prof gc}
  */
