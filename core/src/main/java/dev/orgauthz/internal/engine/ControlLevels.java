@@ -13,24 +13,25 @@ final class ControlLevels {
   private static final int ACTIONS = 4096;
 
   final CompiledPolicy[][] policies;
-  private final ConcurrentHashMap<String, Plan.Segment[]> segments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Plan.Levels> segments = new ConcurrentHashMap<>();
 
   ControlLevels(CompiledPolicy[][] policies) {
     this.policies = policies;
   }
 
   /** The statements of each level that cover the request's action (allocation-free when kept). */
-  Plan.Segment[] segments(RequestView request) {
-    Plan.Segment[] kept = segments.get(request.action);
+  Plan.Levels segments(RequestView request) {
+    Plan.Levels kept = segments.get(request.action);
     if (kept == null) {
-      kept = new Plan.Segment[policies.length];
-      for (int i = 0; i < kept.length; i++) {
-        kept[i] = Plan.segment(policies[i], request);
+      Plan.Segment[] made = new Plan.Segment[policies.length];
+      for (int i = 0; i < made.length; i++) {
+        made[i] = Plan.segment(policies[i], request);
       }
+      kept = new Plan.Levels(made);
       if (segments.size() >= ACTIONS) {
         segments.clear();
       }
-      Plan.Segment[] raced = segments.putIfAbsent(request.action, kept);
+      Plan.Levels raced = segments.putIfAbsent(request.action, kept);
       if (raced != null) {
         kept = raced;
       }

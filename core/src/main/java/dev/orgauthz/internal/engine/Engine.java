@@ -154,6 +154,11 @@ public final class Engine {
       if (trace != null) {
         trace.skipped(Layer.RESOURCE_CONTROL_POLICY, layers.layers().rcpNote());
       }
+    } else if (trace == null && quick(plan.rcps)) {
+      rcpBlocked = quickLevels(plan.rcps, request);
+      if (rcpBlocked == DENIED) {
+        return Outcome.EXPLICIT_DENY;
+      }
     } else {
       List<PolicyLevel> named = trace == null ? List.of() : levels(layers.layers().rcpLevels());
       for (int i = 0; i < rcps.length; i++) {
@@ -178,6 +183,11 @@ public final class Engine {
     if (scps == null) {
       if (trace != null) {
         trace.skipped(Layer.SERVICE_CONTROL_POLICY, layers.layers().scpNote());
+      }
+    } else if (trace == null && quick(plan.scps)) {
+      scpBlocked = quickLevels(plan.scps, request);
+      if (scpBlocked == DENIED) {
+        return Outcome.EXPLICIT_DENY;
       }
     } else {
       List<PolicyLevel> named = trace == null ? List.of() : levels(layers.layers().scpLevels());
@@ -524,6 +534,36 @@ public final class Engine {
       }
     }
     return flags | (grant << GRANT_SHIFT);
+  }
+
+  /** What {@link #quickLevels} returns when a level denies explicitly. */
+  private static final int DENIED = -2;
+
+  private static boolean quick(Plan.@Nullable Levels levels) {
+    return levels != null && levels.summarized;
+  }
+
+  /**
+   * The control levels on the decision path: {@link #DENIED} when a level denies explicitly, else
+   * the first level that does not allow, or -1 when every level allows. Reads only the levels with
+   * statements left to test; the others' answers are in the plan.
+   */
+  private static int quickLevels(Plan.@Nullable Levels levels, RequestView request) {
+    if (levels == null) {
+      return -1;
+    }
+    long allowed = levels.allows;
+    Plan.Segment[] rest = levels.rest;
+    for (int k = 0; k < rest.length; k++) {
+      int flags = scanQuickly(rest[k], request);
+      if ((flags & DENY) != 0) {
+        return DENIED;
+      }
+      if ((flags & ALLOW) != 0) {
+        allowed |= 1L << levels.restLevels[k];
+      }
+    }
+    return allowed == levels.all ? -1 : Long.numberOfTrailingZeros(~allowed);
   }
 
   /**

@@ -51,7 +51,53 @@ final class Plan {
     }
   }
 
+  /**
+   * The segments of a chain of control levels for one action, with what the decision path needs:
+   * which levels allow whatever the request, and the few segments left to test. Shared by the plans
+   * of every role that uses the chain.
+   */
+  static final class Levels {
+    final Segment[] segments;
+
+    /** True when there are at most 63 levels, so that the masks below describe them. */
+    final boolean summarized;
+
+    /** Bit i: level i has an unconditional allow. */
+    final long allows;
+
+    /** Bit i set for every level. */
+    final long all;
+
+    /** The segments with statements left to test on the decision path, and their levels. */
+    final Segment[] rest;
+
+    final int[] restLevels;
+
+    Levels(Segment[] segments) {
+      this.segments = segments;
+      this.summarized = segments.length < 64;
+      long allows = 0;
+      List<Segment> rest = new ArrayList<>();
+      List<Integer> levels = new ArrayList<>();
+      for (int i = 0; i < segments.length && summarized; i++) {
+        if (segments[i].allows) {
+          allows |= 1L << i;
+        }
+        if (segments[i].rest.length > 0) {
+          rest.add(segments[i]);
+          levels.add(i);
+        }
+      }
+      this.allows = allows;
+      this.all = summarized ? (1L << segments.length) - 1 : 0;
+      this.rest = rest.toArray(new Segment[0]);
+      this.restLevels = levels.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
   final String action;
+  final @Nullable Levels rcps;
+  final @Nullable Levels scps;
   final Segment @Nullable [] rcpLevels;
   final Segment @Nullable [] scpLevels;
   final Segment[] vpcEndpoints;
@@ -81,8 +127,10 @@ final class Plan {
     this.action = request.action;
     ControlLevels rcp = layers.rcp;
     ControlLevels scp = layers.scp;
-    this.rcpLevels = rcp == null ? null : rcp.segments(request);
-    this.scpLevels = scp == null ? null : scp.segments(request);
+    this.rcps = rcp == null ? null : rcp.segments(request);
+    this.scps = scp == null ? null : scp.segments(request);
+    this.rcpLevels = rcps == null ? null : rcps.segments;
+    this.scpLevels = scps == null ? null : scps.segments;
     this.vpcEndpoints = each(layers.vpcEndpoints, request);
     CompiledPolicy resourcePolicy = layers.resource;
     this.resourcePolicy =
