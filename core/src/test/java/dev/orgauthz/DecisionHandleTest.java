@@ -3,15 +3,6 @@ package dev.orgauthz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgauthz.evaluation.Outcome;
-import dev.orgauthz.identitycenter.AccountAssignment;
-import dev.orgauthz.identitycenter.IdentityCenter;
-import dev.orgauthz.identitycenter.PermissionSet;
-import dev.orgauthz.identitycenter.User;
-import dev.orgauthz.org.Account;
-import dev.orgauthz.org.Organization;
-import dev.orgauthz.org.Root;
-import dev.orgauthz.policy.Policies;
-import dev.orgauthz.policy.PolicyType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Handles keep their outcome unless it can change with the time. */
 class DecisionHandleTest {
-  private static final String PS = "arn:aws:sso:::permissionSet/ssoins-00000000000000bb/ps-";
   private static final Instant BEFORE = Instant.parse("2026-05-31T23:59:59Z");
   private static final Instant AFTER = Instant.parse("2026-06-01T00:00:01Z");
 
@@ -49,38 +39,19 @@ class DecisionHandleTest {
       Authorizer.compile(snapshot(), AuthorizerOptions.defaults().withClock(clock));
 
   private static Snapshot snapshot() {
-    PermissionSet set =
-        PermissionSet.builder(PS + "window0000000001", "Window")
-            .inlinePolicy(
-                Policies.parse(
-                    """
-                    {"Version": "2012-10-17", "Statement": [
-                      {"Sid": "UntilJune", "Effect": "Allow", "Action": "s3:GetObject",
-                       "Resource": "*",
-                       "Condition": {"DateLessThan": {"aws:CurrentTime": "2026-06-01T00:00:00Z"}}},
-                      {"Sid": "InIreland", "Effect": "Allow", "Action": "ec2:Describe*",
-                       "Resource": "*",
-                       "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}},
-                      {"Sid": "OwnPrefix", "Effect": "Allow", "Action": "s3:PutObject",
-                       "Resource": "arn:aws:s3:::bucket/${aws:username}/*"}]}
-                    """,
-                    PolicyType.IDENTITY,
-                    "window"))
-            .build();
-    return Snapshot.builder()
-        .organization(
-            Organization.builder("o-handles00001", "444444444444")
-                .root(Root.of("r-hand"))
-                .account(Account.of("444444444444", "Management", "r-hand"))
-                .account(Account.of("555555555555", "Work", "r-hand"))
-                .build())
-        .identityCenter(
-            IdentityCenter.builder("arn:aws:sso:::instance/ssoins-00000000000000bb", "d-00000000bb")
-                .user(User.of("u-kim", "kim", "Kim", "kim@example.com"))
-                .permissionSet(set)
-                .assignment(AccountAssignment.toUser("555555555555", set, "u-kim"))
-                .build())
-        .build();
+    return OneSetOrganization.snapshot(
+        "kim",
+        """
+        {"Version": "2012-10-17", "Statement": [
+          {"Sid": "UntilJune", "Effect": "Allow", "Action": "s3:GetObject",
+           "Resource": "*",
+           "Condition": {"DateLessThan": {"aws:CurrentTime": "2026-06-01T00:00:00Z"}}},
+          {"Sid": "InIreland", "Effect": "Allow", "Action": "ec2:Describe*",
+           "Resource": "*",
+           "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}},
+          {"Sid": "OwnPrefix", "Effect": "Allow", "Action": "s3:PutObject",
+           "Resource": "arn:aws:s3:::bucket/${aws:username}/*"}]}
+        """);
   }
 
   private static AccessRequest.Builder kim(String action) {

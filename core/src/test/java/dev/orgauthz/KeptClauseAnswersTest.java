@@ -3,15 +3,6 @@ package dev.orgauthz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgauthz.evaluation.Outcome;
-import dev.orgauthz.identitycenter.AccountAssignment;
-import dev.orgauthz.identitycenter.IdentityCenter;
-import dev.orgauthz.identitycenter.PermissionSet;
-import dev.orgauthz.identitycenter.User;
-import dev.orgauthz.org.Account;
-import dev.orgauthz.org.Organization;
-import dev.orgauthz.org.Root;
-import dev.orgauthz.policy.Policies;
-import dev.orgauthz.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,39 +13,19 @@ import org.junit.jupiter.api.Test;
  * rotate.
  */
 class KeptClauseAnswersTest {
-  private static final String PS = "arn:aws:sso:::permissionSet/ssoins-00000000000000cc/ps-";
 
   private static final Authorizer AUTHZ = Authorizer.compile(snapshot());
 
   private static Snapshot snapshot() {
-    PermissionSet set =
-        PermissionSet.builder(PS + "patterns00000001", "Patterns")
-            .inlinePolicy(
-                Policies.parse(
-                    """
-                    {"Version": "2012-10-17", "Statement": [
-                      {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
-                       "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:good-*"}}},
-                      {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*",
-                       "Condition": {"StringLike": {"aws:SourceVpce": "vpce-bad*"}}}]}
-                    """,
-                    PolicyType.IDENTITY,
-                    "patterns"))
-            .build();
-    return Snapshot.builder()
-        .organization(
-            Organization.builder("o-patterns0001", "666666666666")
-                .root(Root.of("r-patt"))
-                .account(Account.of("666666666666", "Management", "r-patt"))
-                .account(Account.of("777777777777", "Work", "r-patt"))
-                .build())
-        .identityCenter(
-            IdentityCenter.builder("arn:aws:sso:::instance/ssoins-00000000000000cc", "d-00000000cc")
-                .user(User.of("u-lee", "lee", "Lee", "lee@example.com"))
-                .permissionSet(set)
-                .assignment(AccountAssignment.toUser("777777777777", set, "u-lee"))
-                .build())
-        .build();
+    return OneSetOrganization.snapshot(
+        "lee",
+        """
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+           "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:*:good-*"}}},
+          {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*",
+           "Condition": {"StringLike": {"aws:SourceVpce": "vpce-bad*"}}}]}
+        """);
   }
 
   private static AccessRequest request(String sourceArn, String vpce) {

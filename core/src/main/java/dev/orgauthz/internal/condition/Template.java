@@ -162,14 +162,7 @@ public final class Template {
         }
         continue;
       }
-      Var var = (Var) part;
-      String value;
-      if (var.key().isEmpty()) {
-        value = var.defaultValue();
-      } else {
-        List<String> values = context.values(var.key());
-        value = values != null && values.size() == 1 ? values.get(0) : var.defaultValue();
-      }
+      String value = value((Var) part, context);
       if (value == null) {
         return null;
       }
@@ -194,14 +187,7 @@ public final class Template {
       if (part instanceof String literal) {
         piece = literal;
       } else {
-        Var var = (Var) part;
-        String value;
-        if (var.key().isEmpty()) {
-          value = var.defaultValue();
-        } else {
-          List<String> values = context.values(var.key());
-          value = values != null && values.size() == 1 ? values.get(0) : var.defaultValue();
-        }
+        String value = value((Var) part, context);
         if (value == null) {
           return false;
         }
@@ -213,6 +199,15 @@ public final class Template {
       at += piece.length();
     }
     return at == text.length();
+  }
+
+  /** The value a variable takes: the key's single value, else the default (null: none). */
+  private static @Nullable String value(Var var, Keys context) {
+    if (var.key().isEmpty()) {
+      return var.defaultValue();
+    }
+    List<String> values = context.values(var.key());
+    return values != null && values.size() == 1 ? values.get(0) : var.defaultValue();
   }
 
   private static void escape(String value, StringBuilder out) {
