@@ -376,7 +376,7 @@ public final class Authorizer {
       if (session == null) {
         throw new IllegalArgumentException(
             "unknown principal `"
-                + roleArn
+                + shown(roleArn)
                 + "`: give the ARN of an AWSReservedSSO_ role of an assigned permission set"
                 + " (see the access portal of a user), or ask for a user");
       }
@@ -384,7 +384,13 @@ public final class Authorizer {
       String named = request.account();
       if (named != null && !account(named).id().equals(account.id())) {
         throw new IllegalArgumentException(
-            "role `" + roleArn + "` is in account " + account.label() + ", not `" + named + "`");
+            "role `"
+                + shown(roleArn)
+                + "` is in account "
+                + account.label()
+                + ", not `"
+                + shown(named)
+                + "`");
       }
       sessions = List.of(session);
       principal = roleArn;
@@ -430,7 +436,7 @@ public final class Authorizer {
       snapshot.identityCenter().ifPresent(c -> c.users().forEach(u -> known.add(u.userName())));
       throw new IllegalArgumentException(
           "unknown user `"
-              + nameOrId
+              + shown(nameOrId)
               + "`: use a user name or user id of Identity Center"
               + (known.isEmpty() ? " (the snapshot has no users)" : ", one of " + list(known)));
     }
@@ -450,12 +456,15 @@ public final class Authorizer {
       Set<String> ids = new TreeSet<>();
       named.forEach(a -> ids.add(a.id()));
       throw new IllegalArgumentException(
-          "account name `" + idOrName + "` is ambiguous: use one of the ids " + list(ids));
+          "account name `" + shown(idOrName) + "` is ambiguous: use one of the ids " + list(ids));
     }
     Set<String> known = new TreeSet<>();
     organization.accounts().forEach(a -> known.add(a.name()));
     throw new IllegalArgumentException(
-        "unknown account `" + idOrName + "`: use an account id or one of the names " + list(known));
+        "unknown account `"
+            + shown(idOrName)
+            + "`: use an account id or one of the names "
+            + list(known));
   }
 
   private PermissionSet permissionSet(String nameOrArn) {
@@ -467,9 +476,20 @@ public final class Authorizer {
         center.permissionSets().forEach(s -> known.add(s.name()));
       }
       throw new IllegalArgumentException(
-          "unknown permission set `" + nameOrArn + "`: use one of " + list(known));
+          "unknown permission set `" + shown(nameOrArn) + "`: use one of " + list(known));
     }
     return set;
+  }
+
+  /** How many characters of a name from the request an error message repeats. */
+  private static final int SHOWN = 120;
+
+  /** A name from the request for a message: cut, with its length, when it is long. */
+  static String shown(String text) {
+    if (text.length() <= SHOWN) {
+      return text;
+    }
+    return text.substring(0, SHOWN) + "... (" + text.length() + " characters)";
   }
 
   /** Names for a message: at most {@value #LISTED}, then how many more. */

@@ -476,6 +476,16 @@ class AuthorizerTest {
     }
 
     @Test
+    void aLongUnknownNameIsCutInTheMessage() {
+      String name = "x".repeat(100_000);
+
+      assertThatThrownBy(() -> AUTHZ.decide(ann("s3:GetObject", APP).user(name).build()))
+          .hasMessageStartingWith("unknown user `" + "x".repeat(120) + "... (100000 characters)`")
+          .message()
+          .hasSizeLessThan(400);
+    }
+
+    @Test
     void anUnknownAccountNamesTheKnownOnes() {
       assertThatThrownBy(() -> AUTHZ.decide(ann("s3:GetObject", "Prod").build()))
           .hasMessage(
