@@ -407,7 +407,8 @@ final class RoleCatalog {
           sessions.sort(Comparator.comparing(s -> s.role().permissionSet.name()));
           return List.copyOf(sessions);
         });
-    Map<String, List<Session>> byKey = new HashMap<>(byAccount);
+    // Names first, then ids: an id wins over a name that looks like it, as in account(...)
+    Map<String, List<Session>> byKey = new HashMap<>();
     byAccount.forEach(
         (id, sessions) -> {
           Account account = accounts.get(id);
@@ -415,6 +416,7 @@ final class RoleCatalog {
             byKey.put(account.name(), sessions);
           }
         });
+    byKey.putAll(byAccount);
     return new UserRoles(user, Collections.unmodifiableMap(byAccount), byKey);
   }
 

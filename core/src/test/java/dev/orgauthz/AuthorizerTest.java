@@ -476,6 +476,46 @@ class AuthorizerTest {
     }
 
     @Test
+    void anAccountIdWinsOverAnAccountNamedLikeIt() {
+      PermissionSet set =
+          PermissionSet.builder(PS + "named00000000001", "Named")
+              .inlinePolicy(
+                  identity(
+                      """
+                      {"Version": "2012-10-17",
+                       "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+                      """))
+              .build();
+      Snapshot snapshot =
+          Snapshot.builder()
+              .organization(
+                  Organization.builder(ORG, MANAGEMENT)
+                      .root(Root.of(ROOT))
+                      .account(Account.of(MANAGEMENT, "Management", ROOT))
+                      .account(Account.of(APP, DATA, ROOT))
+                      .account(Account.of(DATA, "Data", ROOT))
+                      .build())
+              .identityCenter(
+                  IdentityCenter.builder(INSTANCE, "d-00000000aa")
+                      .user(User.of("u-ann", "ann", "Ann", "ann@example.com"))
+                      .permissionSet(set)
+                      .assignment(AccountAssignment.toUser(APP, set, "u-ann"))
+                      .build())
+              .build();
+      Authorizer authz = Authorizer.compile(snapshot);
+      for (int i = 0; i < 3; i++) {
+        AccessRequest inData =
+            AccessRequest.builder().user("ann").account(DATA).action("s3:GetObject").build();
+        AccessRequest inApp =
+            AccessRequest.builder().user("ann").account(APP).action("s3:GetObject").build();
+
+        assertThat(authz.decide(inData)).isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(authz.explain(inData).outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(authz.decide(inApp)).isEqualTo(Outcome.ALLOWED);
+      }
+    }
+
+    @Test
     void aLongUnknownNameIsCutInTheMessage() {
       String name = "x".repeat(100_000);
 
