@@ -225,8 +225,8 @@ final class Scenarios {
 
     /**
      * The request, then the same principal asking again with the context emptied, with every other
-     * value of each key, and for every other action of the alphabet: questions that one compiled
-     * set of layers answers in turn.
+     * value of each key, for every other action of the alphabet, on every resource, and every
+     * principal asking the same: questions that one compiled set of layers answers in turn.
      */
     List<EvaluationRequest> variants() {
       EvaluationRequest request = request();
@@ -248,6 +248,28 @@ final class Scenarios {
       out.add(with(request, request.action(), flipped.build()));
       for (String other : ACTIONS) {
         out.add(with(request, other, request.context()));
+      }
+      // The same action on other resources and by other principals: what a plan keeps for one
+      // must not answer for another
+      for (String other : RESOURCES) {
+        out.add(
+            new EvaluationRequest(
+                request.principal(),
+                request.action(),
+                other,
+                request.principalAccount(),
+                request.resourceAccount(),
+                request.context()));
+      }
+      for (String other : PRINCIPALS) {
+        out.add(
+            EvaluationRequest.of(
+                Principal.parse(other),
+                request.action(),
+                request.resource(),
+                null,
+                request.resourceAccount(),
+                request.context()));
       }
       out.add(request);
       return out;
