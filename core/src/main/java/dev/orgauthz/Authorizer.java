@@ -485,7 +485,7 @@ public final class Authorizer {
   private static final int SHOWN = 120;
 
   /** A name from the request for a message: cut, with its length, when it is long. */
-  static String shown(String text) {
+  private static String shown(String text) {
     if (text.length() <= SHOWN) {
       return text;
     }

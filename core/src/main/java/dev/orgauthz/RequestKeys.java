@@ -81,6 +81,7 @@ final class RequestKeys implements Keys {
       Clock clock) {
     this.caller = caller;
     this.callerEmpty = caller.size() == 0;
+    this.lastKey = null;
     this.resource = resource;
     this.region = region;
     this.time = time;
@@ -207,8 +208,9 @@ final class RequestKeys implements Keys {
   }
 
   /**
-   * Drops the references to the last request, so that a pooled instance keeps nothing alive but the
-   * recent answers of costly clauses (at most 64 clauses and lists of values).
+   * Drops the references to the last request, so that a pooled instance keeps nothing alive but its
+   * recent answers: of costly clauses (at most 64 clauses and lists of values) and of the RCP scope
+   * of actions (at most 32 action strings).
    */
   void clear() {
     caller = RequestContext.empty();
