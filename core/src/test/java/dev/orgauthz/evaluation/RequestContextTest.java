@@ -1,0 +1,63 @@
+package dev.orgauthz.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The request context: case-insensitive keys, builders, merges. */
+class RequestContextTest {
+  @Test
+  void keysCompareInAnyCaseAndKeepTheirWrittenName() {
+    RequestContext context =
+        RequestContext.builder().put("aws:RequestedRegion", "eu-west-1").build();
+
+    assertThat(context.values("AWS:requestedregion")).containsExactly("eu-west-1");
+    assertThat(context.valuesOfLowercaseKey("aws:requestedregion")).containsExactly("eu-west-1");
+    assertThat(context.valuesOfLowercaseKey("aws:RequestedRegion")).isNull();
+    assertThat(context.keys()).containsExactly("aws:RequestedRegion");
+  }
+
+  @Test
+  void aBuilderChangedAfterBuildLeavesTheBuiltContextAsItWas() {
+    RequestContext.Builder builder =
+        RequestContext.builder().put("aws:SourceIp", "10.0.0.1").putAll("aws:TagKeys", List.of());
+    RequestContext first = builder.build();
+
+    builder.put("aws:SourceIp", "10.0.0.2").remove("aws:TagKeys").put("aws:Username", "ann");
+    RequestContext second = builder.build();
+    builder.merge(RequestContext.builder().put("aws:SourceIp", "10.0.0.3").build());
+
+    assertThat(first.values("aws:SourceIp")).containsExactly("10.0.0.1");
+    assertThat(first.has("aws:TagKeys")).isTrue();
+    assertThat(first.has("aws:Username")).isFalse();
+    assertThat(first.keys()).containsExactly("aws:SourceIp", "aws:TagKeys");
+    assertThat(second.values("aws:SourceIp")).containsExactly("10.0.0.2");
+    assertThat(second.has("aws:TagKeys")).isFalse();
+    assertThat(builder.build().values("aws:SourceIp")).containsExactly("10.0.0.3");
+  }
+
+  @Test
+  void aMergeReplacesKeysInAnyCaseAndKeepsWhetherTheyAreMultivalued() {
+    RequestContext base =
+        RequestContext.builder()
+            .put("aws:PrincipalArn", "arn:aws:iam::111111111111:role/a")
+            .put("aws:SourceVpc", "vpc-1")
+            .build();
+    RequestContext top =
+        RequestContext.builder()
+            .putAll("AWS:SOURCEVPC", List.of("vpc-2"))
+            .put("aws:userid", "AROA:ann")
+            .build();
+
+    RequestContext merged = RequestContext.builder().merge(base).merge(top).build();
+
+    assertThat(merged.values("aws:sourcevpc")).containsExactly("vpc-2");
+    assertThat(merged.isMultivalued("aws:SourceVpc")).isTrue();
+    assertThat(merged.isMultivaluedLowercaseKey("aws:sourcevpc")).isTrue();
+    assertThat(merged.isMultivaluedLowercaseKey("aws:principalarn")).isFalse();
+    assertThat(merged.isMultivaluedLowercaseKey("aws:principalorgpaths")).isTrue();
+    assertThat(merged.keys()).containsExactly("aws:PrincipalArn", "AWS:SOURCEVPC", "aws:userid");
+    assertThat(merged.size()).isEqualTo(3);
+  }
+}
