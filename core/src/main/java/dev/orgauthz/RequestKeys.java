@@ -32,6 +32,9 @@ final class RequestKeys implements Keys {
   private static final int USER = 3;
   private static final int ROLE = 4;
 
+  /** A source that is the same for every decision (no region; keys shared by a role's users). */
+  private static final Object NONE = new Object();
+
   private RequestContext caller = RequestContext.empty();
   private boolean callerEmpty = true;
   private KeyLayer resource = KeyLayer.EMPTY;
@@ -153,6 +156,45 @@ final class RequestKeys implements Keys {
       case ROLE -> role.isMultivalued(key);
       default -> false;
     };
+  }
+
+  @Override
+  public int sourceCount() {
+    return 5;
+  }
+
+  /**
+   * The resource's keys, the region, the role's keys, then the user's keys and {@code aws:userid}
+   * (the same for every user of the role when {@code perUser} is false: the user's layer holds only
+   * keys that {@link Keys#variesByUser vary by user}).
+   */
+  @Override
+  public Object source(int i, boolean perUser) {
+    return switch (i) {
+      case 0 -> resource;
+      case 1 -> region == null ? NONE : region;
+      case 2 -> role;
+      case 3 -> perUser ? user : NONE;
+      case 4 -> perUser ? userId : NONE;
+      default -> throw new IndexOutOfBoundsException(i);
+    };
+  }
+
+  @Override
+  public boolean callerEmpty() {
+    return callerEmpty;
+  }
+
+  @Override
+  public @Nullable List<String> callerValues(String key) {
+    return callerEmpty ? null : caller.valuesOfLowercaseKey(key);
+  }
+
+  @Override
+  public boolean callerMultivalued(String key) {
+    return !callerEmpty
+        && caller.valuesOfLowercaseKey(key) != null
+        && caller.isMultivaluedLowercaseKey(key);
   }
 
   @Override

@@ -3,10 +3,7 @@ package dev.orgauthz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgauthz.evaluation.Outcome;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Handles keep their outcome unless it can change with the time. */
@@ -14,27 +11,7 @@ class DecisionHandleTest {
   private static final Instant BEFORE = Instant.parse("2026-05-31T23:59:59Z");
   private static final Instant AFTER = Instant.parse("2026-06-01T00:00:01Z");
 
-  /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private volatile Instant now = BEFORE;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final MovingClock clock = new MovingClock();
+  private final SettableClock clock = new SettableClock(BEFORE);
   private final Authorizer authz =
       Authorizer.compile(snapshot(), AuthorizerOptions.defaults().withClock(clock));
 

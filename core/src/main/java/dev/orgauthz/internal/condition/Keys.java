@@ -35,6 +35,54 @@ public interface Keys {
   /** Keeps the answer of a costly clause for a list of request values; see {@link #recall}. */
   default void remember(Object clause, List<String> values, boolean holds) {}
 
+  /**
+   * True when a key, given lowercase, may hold different values for two users of one role: {@code
+   * aws:userid}, {@code identitystore:userid} and the principal tags ({@code
+   * aws:principaltag/...}). A view with {@link #sourceCount sources} keeps every other key of a
+   * session in sources that all the users of a role share.
+   */
+  static boolean variesByUser(String key) {
+    return key.equals("aws:userid")
+        || key.startsWith("identitystore:")
+        || key.startsWith("aws:principaltag/");
+  }
+
+  /**
+   * How many objects hold this view's keys besides the caller's own, for a memo of decisions; 0
+   * (the default) when the view cannot tell, and then nothing is kept.
+   */
+  default int sourceCount() {
+    return 0;
+  }
+
+  /**
+   * Source {@code i} of this view's keys ({@code 0 <= i < sourceCount()}): two views whose sources
+   * are equal (the same objects, or equal values) and whose caller gave equal values for a set of
+   * keys hold equal values for those keys, but for the time keys ({@code aws:CurrentTime}, {@code
+   * aws:EpochTime}), which come from a clock.
+   *
+   * @param perUser false when no key {@link #variesByUser} is asked: the sources may then be the
+   *     same for every user of a role
+   */
+  default Object source(int i, boolean perUser) {
+    throw new IndexOutOfBoundsException(i);
+  }
+
+  /** True when the caller gave no key of its own. */
+  default boolean callerEmpty() {
+    return false;
+  }
+
+  /** The values the caller gave for a key (lowercase), or null; see {@link #source}. */
+  default @Nullable List<String> callerValues(String key) {
+    return values(key);
+  }
+
+  /** True when the caller gave the key (lowercase), and gave it as multivalued. */
+  default boolean callerMultivalued(String key) {
+    return callerValues(key) != null && isMultivalued(key);
+  }
+
   /** A view of one context. */
   static Keys of(RequestContext context) {
     return new Keys() {

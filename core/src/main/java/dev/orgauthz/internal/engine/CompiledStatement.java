@@ -43,6 +43,12 @@ final class CompiledStatement {
    */
   final boolean readsTime;
 
+  /**
+   * The keys (lowercase) that the condition and the policy variables of the resource entries read:
+   * with the resource, all a statement of an attached or control policy reads of the request.
+   */
+  final String[] keys;
+
   CompiledStatement(Statement statement, boolean variables, String source) {
     this.statement = statement;
     this.deny = statement.effect() == Effect.DENY;
@@ -86,6 +92,7 @@ final class CompiledStatement {
       }
     }
     this.readsTime = keys.contains("aws:currenttime") || keys.contains("aws:epochtime");
+    this.keys = keys.toArray(new String[0]);
   }
 
   /** True when the action is within the statement's scope. */

@@ -64,6 +64,11 @@ public final class Engine {
     if (memo == null) {
       return run(layers, plan, view, null);
     }
+    return kept(layers, plan, memo, view);
+  }
+
+  /** The outcome of a constant plan, kept in the plan. */
+  private static Outcome kept(CompiledLayers layers, Plan plan, Outcome[] memo, RequestView view) {
     int slot = Plan.memoSlot(view.principal.kind(), view.crossAccount);
     Outcome known = memo[slot];
     if (known != null) {
@@ -82,6 +87,9 @@ public final class Engine {
    */
   public static final class Scratch {
     private final RequestView view = new RequestView();
+
+    /** This thread's recent outcomes of plans that read the request; made on first use. */
+    private @Nullable DecisionMemo memo;
 
     /**
      * Sets the request's parts.
@@ -102,7 +110,22 @@ public final class Engine {
 
   /** The outcome alone, for the request and principal set in the scratch: the fast path. */
   public static Outcome decide(CompiledLayers layers, Scratch scratch) {
-    return decide(layers, scratch.view);
+    RequestView view = scratch.view;
+    Plan plan = layers.plan(view);
+    Outcome[] memo = plan.memo;
+    if (memo != null) {
+      return kept(layers, plan, memo, view);
+    }
+    String[] read = plan.memoKeys;
+    if (read == null) {
+      return run(layers, plan, view, null);
+    }
+    DecisionMemo recent = scratch.memo;
+    if (recent == null) {
+      recent = new DecisionMemo();
+      scratch.memo = recent;
+    }
+    return recent.decide(layers, plan, read, view);
   }
 
   /**
@@ -140,8 +163,7 @@ public final class Engine {
     return trace.result(outcome);
   }
 
-  private static Outcome run(
-      CompiledLayers layers, Plan plan, RequestView request, @Nullable Trace trace) {
+  static Outcome run(CompiledLayers layers, Plan plan, RequestView request, @Nullable Trace trace) {
     Principal principal = request.principal;
     Principal.Kind kind = principal.kind();
     boolean hasBoundary = plan.boundaries.length > 0;

@@ -2,8 +2,10 @@ package dev.orgauthz.internal.engine;
 
 import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.Principal;
+import dev.orgauthz.internal.condition.Keys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +125,17 @@ final class Plan {
    */
   final Outcome @Nullable [] memo;
 
+  /**
+   * The keys (lowercase, sorted) that the plan's statements read, when {@link DecisionMemo} may
+   * keep the plan's outcomes by the request's values: the plan is not constant (then {@link #memo}
+   * keeps them), has no resource or VPC endpoint policy (whose statements check the principal) and
+   * no statement that reads the time. Null otherwise.
+   */
+  final String @Nullable [] memoKeys;
+
+  /** True when a key of {@link #memoKeys} may differ between two users of one role. */
+  final boolean memoPerUser;
+
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
     ControlLevels rcp = layers.rcp;
@@ -148,6 +161,38 @@ final class Plan {
     everything &= this.resourcePolicy == null || every(this.resourcePolicy);
     this.anyResource = everything;
     this.memo = constant && everything ? new Outcome[2 * KINDS.length] : null;
+
+    TreeSet<String> keys = new TreeSet<>();
+    boolean time = collect(rcpLevels, keys) | collect(scpLevels, keys);
+    time |= collect(boundaries, keys) | collect(identity, keys);
+    time |= this.session != null && collect(this.session, keys);
+    boolean memoizable = memo == null && plain(this.resourcePolicy, vpcEndpoints) && !time;
+    this.memoKeys = memoizable ? keys.toArray(new String[0]) : null;
+    this.memoPerUser = keys.stream().anyMatch(Keys::variesByUser);
+  }
+
+  private static boolean plain(@Nullable Segment resourcePolicy, Segment[] vpcEndpoints) {
+    return resourcePolicy == null && vpcEndpoints.length == 0;
+  }
+
+  /** Adds the keys the statements read; true when one reads the time. */
+  private static boolean collect(Segment @Nullable [] segments, TreeSet<String> keys) {
+    boolean time = false;
+    if (segments != null) {
+      for (Segment segment : segments) {
+        time |= collect(segment, keys);
+      }
+    }
+    return time;
+  }
+
+  private static boolean collect(Segment segment, TreeSet<String> keys) {
+    boolean time = false;
+    for (CompiledStatement statement : segment.statements) {
+      time |= statement.readsTime;
+      keys.addAll(List.of(statement.keys));
+    }
+    return time;
   }
 
   private static final Principal.Kind[] KINDS = Principal.Kind.values();

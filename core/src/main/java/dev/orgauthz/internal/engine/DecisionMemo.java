@@ -1,0 +1,137 @@
+package dev.orgauthz.internal.engine;
+
+import dev.orgauthz.evaluation.Outcome;
+import dev.orgauthz.internal.condition.Keys;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcomes of one thread's recent decisions, by plan and by all that the plan reads of the
+ * request: the resource (unless every statement covers every resource), the sources of the keys
+ * (see {@link Keys#source}), the caller's values of the keys the plan's statements read, the
+ * principal's kind and whether the request crosses accounts. A plan of attached and control
+ * policies reads nothing else, so an outcome kept here is the one {@link Engine#run} would give
+ * again. Plans that read the time, or that have a resource or VPC endpoint policy, are never kept
+ * (see {@link Plan#memoKeys}).
+ *
+ * <p>Bounded: {@value #SETS} sets of {@value #WAYS} entries, the newest first; an entry holds
+ * references to its plan, its resource, its sources and the caller's lists of values, and nothing
+ * else. Not thread-safe: one per thread, in {@link Engine.Scratch}, so threads share nothing.
+ */
+final class DecisionMemo {
+  private static final int SETS = 2048;
+
+  /** Entries per set, the newest first. */
+  private static final int WAYS = 4;
+
+  /** How many caller values an entry keeps: plans that read more are kept only without them. */
+  static final int WIDTH = 6;
+
+  private static final int SOURCES = 5;
+  private static final int RESOURCE = 1;
+  private static final int FIRST_SOURCE = 2;
+  private static final int FIRST_VALUE = FIRST_SOURCE + SOURCES;
+  private static final int STRIDE = FIRST_VALUE + WIDTH;
+
+  private static final Outcome[] OUTCOMES = Outcome.values();
+
+  /** Per entry: the plan, the resource, the sources, the caller's values. */
+  private final @Nullable Object[] entries = new Object[WAYS * SETS * STRIDE];
+
+  private final int[] hashes = new int[WAYS * SETS];
+
+  /** Per entry: the outcome's ordinal plus one in bits 0 and 1 (0: empty), then {@link #meta}. */
+  private final int[] metas = new int[WAYS * SETS];
+
+  /** The outcome of the plan for the request of the view, kept or found and kept. */
+  Outcome decide(CompiledLayers layers, Plan plan, String[] read, RequestView view) {
+    Keys keys = view.context;
+    int sources = keys.sourceCount();
+    boolean callerEmpty = keys.callerEmpty();
+    if (sources == 0 || sources > SOURCES || (!callerEmpty && read.length > WIDTH)) {
+      return Engine.run(layers, plan, view, null);
+    }
+    boolean perUser = plan.memoPerUser;
+    String resource = plan.anyResource ? null : view.resource;
+    int meta = (view.crossAccount ? 4 : 0) | (view.principal.kind().ordinal() << 3);
+    int hash = System.identityHashCode(plan) * 31 + (resource == null ? 0 : resource.hashCode());
+    for (int i = 0; i < sources; i++) {
+      hash = hash * 31 + keys.source(i, perUser).hashCode();
+    }
+    int width = Math.min(read.length, WIDTH);
+    if (!callerEmpty) {
+      for (int i = 0; i < width; i++) {
+        List<String> values = keys.callerValues(read[i]);
+        if (values != null) {
+          hash = hash * 31 + values.hashCode() + i;
+          if (keys.callerMultivalued(read[i])) {
+            meta |= 1 << (8 + i);
+          }
+        }
+      }
+    }
+    hash ^= meta;
+    hash ^= hash >>> 16;
+    int first = WAYS * (hash * 0x9E3779B9 >>> 21 & (SETS - 1));
+    for (int entry = first; entry < first + WAYS; entry++) {
+      int kept = metas[entry];
+      if (kept != 0
+          && hashes[entry] == hash
+          && (kept & ~3) == meta
+          && same(entry, plan, resource, keys, sources, perUser, read, width, callerEmpty)) {
+        return OUTCOMES[(kept & 3) - 1];
+      }
+    }
+
+    Outcome outcome = Engine.run(layers, plan, view, null);
+    // The newest entry first: the others move down and the oldest goes.
+    System.arraycopy(entries, first * STRIDE, entries, (first + 1) * STRIDE, (WAYS - 1) * STRIDE);
+    System.arraycopy(hashes, first, hashes, first + 1, WAYS - 1);
+    System.arraycopy(metas, first, metas, first + 1, WAYS - 1);
+    int base = first * STRIDE;
+    entries[base] = plan;
+    entries[base + RESOURCE] = resource;
+    for (int i = 0; i < SOURCES; i++) {
+      entries[base + FIRST_SOURCE + i] = i < sources ? keys.source(i, perUser) : null;
+    }
+    for (int i = 0; i < WIDTH; i++) {
+      entries[base + FIRST_VALUE + i] =
+          callerEmpty || i >= width ? null : keys.callerValues(read[i]);
+    }
+    hashes[first] = hash;
+    metas[first] = meta | (outcome.ordinal() + 1);
+    return outcome;
+  }
+
+  private boolean same(
+      int entry,
+      Plan plan,
+      @Nullable String resource,
+      Keys keys,
+      int sources,
+      boolean perUser,
+      String[] read,
+      int width,
+      boolean callerEmpty) {
+    int base = entry * STRIDE;
+    if (entries[base] != plan || !equal(entries[base + RESOURCE], resource)) {
+      return false;
+    }
+    for (int i = 0; i < sources; i++) {
+      if (!equal(entries[base + FIRST_SOURCE + i], keys.source(i, perUser))) {
+        return false;
+      }
+    }
+    for (int i = 0; i < width; i++) {
+      Object current = callerEmpty ? null : keys.callerValues(read[i]);
+      if (!equal(entries[base + FIRST_VALUE + i], current)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equal(@Nullable Object kept, @Nullable Object current) {
+    return kept == current || (kept != null && kept.equals(current));
+  }
+}
