@@ -180,6 +180,16 @@ final class RequestKeys implements Keys {
     };
   }
 
+  /**
+   * The region and, for {@code perUser}, the user's keys: the resource's keys and the role's keys
+   * are those of the plan's own role and account in all but cross-account requests.
+   */
+  @Override
+  public int sourcesHash(boolean perUser) {
+    int hash = region == null ? 0 : region.hashCode();
+    return perUser ? hash * 31 + System.identityHashCode(user) : hash;
+  }
+
   @Override
   public boolean callerEmpty() {
     return callerEmpty;

@@ -68,6 +68,19 @@ public interface Keys {
     throw new IndexOutOfBoundsException(i);
   }
 
+  /**
+   * A hash of the sources ({@link #source}) for {@code perUser}: equal sources give equal hashes. A
+   * view may leave out of it sources that it expects to be the same for most decisions, so that
+   * hashing touches less memory; the memo compares every source anyway.
+   */
+  default int sourcesHash(boolean perUser) {
+    int hash = 0;
+    for (int i = 0; i < sourceCount(); i++) {
+      hash = hash * 31 + source(i, perUser).hashCode();
+    }
+    return hash;
+  }
+
   /** True when the caller gave no key of its own. */
   default boolean callerEmpty() {
     return false;

@@ -38,10 +38,12 @@ final class DecisionMemo {
   /** Per entry: the plan, the resource, the sources, the caller's values. */
   private final @Nullable Object[] entries = new Object[WAYS * SETS * STRIDE];
 
-  private final int[] hashes = new int[WAYS * SETS];
-
-  /** Per entry: the outcome's ordinal plus one in bits 0 and 1 (0: empty), then {@link #meta}. */
-  private final int[] metas = new int[WAYS * SETS];
+  /**
+   * Per entry, two words: the hash, then the outcome's ordinal plus one in bits 0 and 1 (0: empty)
+   * with whether the request crosses accounts, the principal's kind and which caller values are
+   * multivalued above them. A set's words share a cache line.
+   */
+  private final int[] words = new int[2 * WAYS * SETS];
 
   /** The outcome of the plan for the request of the view, kept or found and kept. */
   Outcome decide(CompiledLayers layers, Plan plan, String[] read, RequestView view) {
@@ -55,9 +57,7 @@ final class DecisionMemo {
     String resource = plan.anyResource ? null : view.resource;
     int meta = (view.crossAccount ? 4 : 0) | (view.principal.kind().ordinal() << 3);
     int hash = System.identityHashCode(plan) * 31 + (resource == null ? 0 : resource.hashCode());
-    for (int i = 0; i < sources; i++) {
-      hash = hash * 31 + keys.source(i, perUser).hashCode();
-    }
+    hash = hash * 31 + keys.sourcesHash(perUser);
     int width = Math.min(read.length, WIDTH);
     if (!callerEmpty) {
       for (int i = 0; i < width; i++) {
@@ -74,9 +74,9 @@ final class DecisionMemo {
     hash ^= hash >>> 16;
     int first = WAYS * (hash * 0x9E3779B9 >>> 21 & (SETS - 1));
     for (int entry = first; entry < first + WAYS; entry++) {
-      int kept = metas[entry];
+      int kept = words[2 * entry + 1];
       if (kept != 0
-          && hashes[entry] == hash
+          && words[2 * entry] == hash
           && (kept & ~3) == meta
           && same(entry, plan, resource, keys, sources, perUser, read, width, callerEmpty)) {
         return OUTCOMES[(kept & 3) - 1];
@@ -86,8 +86,7 @@ final class DecisionMemo {
     Outcome outcome = Engine.run(layers, plan, view, null);
     // The newest entry first: the others move down and the oldest goes.
     System.arraycopy(entries, first * STRIDE, entries, (first + 1) * STRIDE, (WAYS - 1) * STRIDE);
-    System.arraycopy(hashes, first, hashes, first + 1, WAYS - 1);
-    System.arraycopy(metas, first, metas, first + 1, WAYS - 1);
+    System.arraycopy(words, 2 * first, words, 2 * first + 2, 2 * (WAYS - 1));
     int base = first * STRIDE;
     entries[base] = plan;
     entries[base + RESOURCE] = resource;
@@ -98,8 +97,8 @@ final class DecisionMemo {
       entries[base + FIRST_VALUE + i] =
           callerEmpty || i >= width ? null : keys.callerValues(read[i]);
     }
-    hashes[first] = hash;
-    metas[first] = meta | (outcome.ordinal() + 1);
+    words[2 * first] = hash;
+    words[2 * first + 1] = meta | (outcome.ordinal() + 1);
     return outcome;
   }
 
