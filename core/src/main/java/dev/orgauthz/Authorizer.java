@@ -14,7 +14,6 @@ import dev.orgauthz.org.Account;
 import dev.orgauthz.org.Organization;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -521,12 +520,34 @@ public final class Authorizer {
    * The keys that depend on the request, not on the role: time, region, resource account, then the
    * caller's keys, which win. Built once per request and laid over each session's keys.
    */
+  /** The time keys of one second, formatted once: explanations asked in one second share them. */
+  private static final class TimeKeys {
+    final long second;
+    final String currentTime;
+    final String epochTime;
+
+    TimeKeys(long second) {
+      this.second = second;
+      this.currentTime = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(second));
+      this.epochTime = Long.toString(second);
+    }
+  }
+
+  /** The time keys of the last explanation; immutable, so a racing thread sees a whole one. */
+  private volatile TimeKeys lastTimes = new TimeKeys(0);
+
   private RequestContext requestKeys(AccessRequest request, Target target) {
     RequestContext.Builder keys = RequestContext.builder();
     Instant time = request.time();
-    Instant now = (time != null ? time : options.clock().instant()).truncatedTo(ChronoUnit.SECONDS);
-    keys.put("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(now));
-    keys.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+    long second =
+        time != null ? time.getEpochSecond() : Math.floorDiv(options.clock().millis(), 1000);
+    TimeKeys times = lastTimes;
+    if (times.second != second) {
+      times = new TimeKeys(second);
+      lastTimes = times;
+    }
+    keys.put("aws:CurrentTime", times.currentTime);
+    keys.put("aws:EpochTime", times.epochTime);
     String region = request.region();
     if (region != null) {
       keys.put("aws:RequestedRegion", region);

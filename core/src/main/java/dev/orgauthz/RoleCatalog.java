@@ -445,7 +445,10 @@ final class RoleCatalog {
     if (roles == null) {
       roles = users.computeIfAbsent(user.id(), id -> compileUser(user, center));
     }
-    usersByKey.putIfAbsent(nameOrId, roles);
+    // A get first: putIfAbsent locks the bin even when the key is there.
+    if (usersByKey.get(nameOrId) == null) {
+      usersByKey.putIfAbsent(nameOrId, roles);
+    }
     return roles;
   }
 
