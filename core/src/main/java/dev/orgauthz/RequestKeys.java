@@ -51,11 +51,17 @@ final class RequestKeys implements Keys {
   private @Nullable String lastKey;
   private int lastLayer;
 
-  /** A small direct-mapped cache of region lists: there are few regions, and lists are kept. */
-  private final @Nullable String[] regions = new String[32];
+  /**
+   * The lists of the regions asked about, open addressed: AWS has a few dozen regions, so each
+   * keeps its list and the decision path allocates none; once the table is full (regions made up by
+   * the caller), a region that is not in it replaces the one at its first slot.
+   */
+  private static final int REGIONS = 128;
+
+  private final @Nullable String[] regions = new String[REGIONS];
 
   @SuppressWarnings("unchecked")
-  private final List<String>[] regionLists = new List[32];
+  private final List<String>[] regionLists = new List[REGIONS];
 
   /**
    * Recent answers of costly clauses by (clause, list of values), direct mapped: a pattern over the
@@ -240,12 +246,23 @@ final class RequestKeys implements Keys {
   }
 
   private List<String> regionList(String region) {
-    int slot = region.hashCode() & (regions.length - 1);
-    if (!region.equals(regions[slot])) {
-      regions[slot] = region;
-      regionLists[slot] = List.of(region);
+    int hash = region.hashCode();
+    int first = (hash ^ (hash >>> 16)) & (REGIONS - 1);
+    for (int i = 0; i < REGIONS; i++) {
+      int slot = (first + i) & (REGIONS - 1);
+      String kept = regions[slot];
+      if (kept == null) {
+        regions[slot] = region;
+        regionLists[slot] = List.of(region);
+        return regionLists[slot];
+      }
+      if (kept == region || kept.equals(region)) {
+        return regionLists[slot];
+      }
     }
-    return regionLists[slot];
+    regions[first] = region;
+    regionLists[first] = List.of(region);
+    return regionLists[first];
   }
 
   /** Brings the time lists up to the request's second. */

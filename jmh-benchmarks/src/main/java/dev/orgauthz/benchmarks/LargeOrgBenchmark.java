@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * permission sets, 50,000 users, 5,000 groups, 200,000 assignments) costs at most five times {@code
  * FloorBenchmark.hashLookup}; {@code compile} (single shot) takes under ten seconds; the retained
  * heap of the compiled organization is reported. The requests come from {@link
- * SyntheticOrganization#requests}: users in accounts where they have an assignment, skewed.
+ * SyntheticOrganization#requests}: users in accounts where they have an assignment, skewed. {@code
+ * decideWide} asks 16 times as many distinct questions, more than a thread keeps the outcomes of:
+ * it has no goal, and shows what a decision costs when its outcome is not kept.
  *
  * <p>The setup of {@code decide} measures the retained heap (used heap after a full collection,
  * with and without the authorizer), makes a first pass over the requests (the authorizer makes a
@@ -111,6 +113,33 @@ public class LargeOrgBenchmark {
     }
   }
 
+  /**
+   * The compiled organization and 16 times as many requests, for {@link #decideWide}: more distinct
+   * questions than a thread keeps outcomes of, so that most decisions evaluate their statements.
+   */
+  @State(Scope.Thread)
+  public static class Wide {
+    /** How many requests: a power of two. */
+    static final int SIZE = 16 * Inputs.SIZE;
+
+    @Param({"LARGE"})
+    public String size = "LARGE";
+
+    Authorizer authz;
+    AccessRequest[] requests;
+    int index;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      Snapshot snapshot = SyntheticOrganization.generate(size(size), 42);
+      authz = Authorizer.compile(snapshot);
+      requests = SyntheticOrganization.requests(snapshot, SIZE, 9).toArray(new AccessRequest[0]);
+      for (AccessRequest request : requests) {
+        authz.decide(request);
+      }
+    }
+  }
+
   static SyntheticOrganization.Size size(String name) {
     return switch (name) {
       case "SMALL" -> SyntheticOrganization.Size.SMALL;
@@ -133,6 +162,15 @@ public class LargeOrgBenchmark {
   @Benchmark
   public Outcome decide(Compiled state) {
     return state.authz.decide(state.requests[state.index++ & Inputs.MASK]);
+  }
+
+  /**
+   * {@code decide} over {@value Wide#SIZE} requests: no goal; what a decision costs when the
+   * questions are too many for the outcomes a thread keeps (see {@code docs/benchmarks.md}).
+   */
+  @Benchmark
+  public Outcome decideWide(Wide state) {
+    return state.authz.decide(state.requests[state.index++ & (Wide.SIZE - 1)]);
   }
 
   /** Compiles the organization once per iteration: the time from snapshot to authorizer. */

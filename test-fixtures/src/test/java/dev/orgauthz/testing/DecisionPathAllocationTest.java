@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orgauthz.AccessRequest;
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.DecisionHandle;
+import dev.orgauthz.Snapshot;
 import dev.orgauthz.evaluation.Outcome;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -51,6 +52,39 @@ class DecisionPathAllocationTest {
               }
             });
     assertThat(bytes).as("bytes for %s decisions", ROUNDS * REQUESTS.size()).isLessThan(ROUNDS);
+  }
+
+  /**
+   * On a generated organization, with more distinct questions than a thread keeps the outcomes of:
+   * the statements are evaluated, and still nothing is allocated.
+   */
+  @Test
+  void decideAllocatesNothingWhenOutcomesAreNotKept() {
+    Snapshot snapshot = SyntheticOrganization.generate(SyntheticOrganization.Size.SMALL, 3);
+    Authorizer authz = Authorizer.compile(snapshot);
+    AccessRequest[] requests =
+        SyntheticOrganization.requests(snapshot, 20_000, 5).toArray(new AccessRequest[0]);
+    Runnable all =
+        () -> {
+          for (AccessRequest request : requests) {
+            authz.decide(request);
+          }
+        };
+    // Warm up: the first pass makes the users' sessions and the plans, the others get the decision
+    // path compiled (interpreted code allocates what compiled code keeps in registers).
+    for (int i = 0; i < 8; i++) {
+      all.run();
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 5; i++) {
+      all.run();
+    }
+    long bytes = threads.getThreadAllocatedBytes(id) - before;
+    // The time keys, formatted when the second changes, are the only allocation allowed.
+    assertThat(bytes).as("bytes for %s decisions", 5 * requests.length).isLessThan(10_000);
   }
 
   @Test
