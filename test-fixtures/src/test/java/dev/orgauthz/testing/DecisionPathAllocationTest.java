@@ -55,6 +55,52 @@ class DecisionPathAllocationTest {
   }
 
   /**
+   * Requests with condition keys of their own, each asked as two equal requests built apart (other
+   * lists of values): kept outcomes are found by comparing the values, without allocating.
+   */
+  @Test
+  void decideAllocatesNothingForEqualRequestsBuiltApart() {
+    List<AccessRequest> requests = new java.util.ArrayList<>();
+    List<String> actions =
+        List.of(
+            "ec2:TerminateInstances",
+            "rds:DeleteDBInstance",
+            "ec2:RunInstances",
+            "s3:GetObject",
+            "iam:ListRoles",
+            "secretsmanager:GetSecretValue");
+    for (int copy = 0; copy < 2; copy++) {
+      for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
+        for (dev.orgauthz.PortalEntry entry : AUTHZ.portal(user)) {
+          for (String action : actions) {
+            for (String mfa : List.of("true", "false")) {
+              requests.add(
+                  AccessRequest.builder()
+                      .user(user)
+                      .action(action)
+                      .account(entry.account().id())
+                      .region(mfa.equals("true") ? "eu-west-1" : "ap-southeast-2")
+                      .context("aws:MultiFactorAuthPresent", new String(mfa.toCharArray()))
+                      .context("aws:ResourceTag/CostCenter", List.of("CC-" + copy))
+                      .build());
+            }
+          }
+        }
+      }
+    }
+    AccessRequest[] array = requests.toArray(new AccessRequest[0]);
+    long bytes =
+        allocatedBy(
+            () -> {
+              for (AccessRequest request : array) {
+                AUTHZ.decide(request);
+              }
+            },
+            300);
+    assertThat(bytes).as("bytes for %s decisions", 300 * array.length).isLessThan(1_000);
+  }
+
+  /**
    * On a generated organization, with more distinct questions than a thread keeps the outcomes of:
    * the statements are evaluated, and still nothing is allocated.
    */
@@ -114,14 +160,19 @@ class DecisionPathAllocationTest {
   }
 
   private static long allocatedBy(Runnable work) {
+    return allocatedBy(work, ROUNDS);
+  }
+
+  /** The bytes the work allocates in {@code rounds} runs, after as many runs to warm up. */
+  private static long allocatedBy(Runnable work, int rounds) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < ROUNDS; i++) {
+    for (int i = 0; i < rounds; i++) {
       work.run();
     }
     long id = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(id);
-    for (int i = 0; i < ROUNDS; i++) {
+    for (int i = 0; i < rounds; i++) {
       work.run();
     }
     return threads.getThreadAllocatedBytes(id) - before;

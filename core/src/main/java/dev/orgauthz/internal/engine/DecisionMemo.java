@@ -130,7 +130,30 @@ final class DecisionMemo {
     return true;
   }
 
-  private static boolean equal(@Nullable Object kept, @Nullable Object current) {
-    return kept == current || (kept != null && kept.equals(current));
+  /**
+   * Equal kept and current parts; lists (of values) compared by index, since the {@code equals} of
+   * immutable lists walks the other list with an iterator that the decision path would allocate
+   * when the compiler keeps it.
+   */
+  static boolean equal(@Nullable Object kept, @Nullable Object current) {
+    if (kept == current) {
+      return true;
+    }
+    if (kept == null || current == null) {
+      return false;
+    }
+    if (kept instanceof List<?> keptList && current instanceof List<?> currentList) {
+      int size = keptList.size();
+      if (size != currentList.size()) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (!keptList.get(i).equals(currentList.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return kept.equals(current);
   }
 }
