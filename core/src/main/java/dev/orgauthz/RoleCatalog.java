@@ -18,6 +18,7 @@ import dev.orgauthz.identitycenter.IdentityCenter;
 import dev.orgauthz.identitycenter.PermissionSet;
 import dev.orgauthz.identitycenter.PermissionsBoundary;
 import dev.orgauthz.identitycenter.User;
+import dev.orgauthz.internal.condition.Keys;
 import dev.orgauthz.internal.engine.CompiledLayers;
 import dev.orgauthz.internal.engine.PolicyCompiler;
 import dev.orgauthz.org.Account;
@@ -37,6 +38,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -429,7 +431,15 @@ final class RoleCatalog {
           .valueFor(user)
           .ifPresent(value -> context.put("aws:PrincipalTag/" + attribute.key(), value));
     }
-    return KeyLayer.of(context.build());
+    RequestContext built = context.build();
+    // The decision memo shares outcomes between the users of a role unless a statement reads a
+    // key that varies by user: every key of this layer must be one (see Keys.variesByUser).
+    for (String key : built.keys()) {
+      if (!Keys.variesByUser(key.toLowerCase(Locale.ROOT))) {
+        throw new IllegalStateException("a user's key that does not vary by user: " + key);
+      }
+    }
+    return KeyLayer.of(built);
   }
 
   // ---- lookups for the request path
