@@ -65,6 +65,9 @@ public final class Authorizer {
   private final Organization organization;
   private final RoleCatalog catalog;
 
+  /** The time keys of the last explanation; immutable, so a racing thread sees a whole one. */
+  private volatile TimeKeys lastTimes = new TimeKeys(0);
+
   private Authorizer(Snapshot snapshot, AuthorizerOptions options) {
     this.snapshot = snapshot;
     this.options = options;
@@ -523,10 +526,6 @@ public final class Authorizer {
 
   // ---- the request context
 
-  /**
-   * The keys that depend on the request, not on the role: time, region, resource account, then the
-   * caller's keys, which win. Built once per request and laid over each session's keys.
-   */
   /** The time keys of one second, formatted once: explanations asked in one second share them. */
   private static final class TimeKeys {
     final long second;
@@ -540,9 +539,10 @@ public final class Authorizer {
     }
   }
 
-  /** The time keys of the last explanation; immutable, so a racing thread sees a whole one. */
-  private volatile TimeKeys lastTimes = new TimeKeys(0);
-
+  /**
+   * The keys that depend on the request, not on the role: time, region, resource account, then the
+   * caller's keys, which win. Built once per request and laid over each session's keys.
+   */
   private RequestContext requestKeys(AccessRequest request, Target target) {
     RequestContext.Builder keys = RequestContext.builder();
     Instant time = request.time();
