@@ -132,6 +132,13 @@ class SyntheticOrganizationTest {
       seen.merge(outcome, 1, Integer::sum);
     }
     assertThat(seen).containsOnlyKeys(Outcome.values());
+    // Again, backwards: most outcomes now come from the thread's memo of recent decisions.
+    for (int i = requests.size() - 1; i >= 0; i--) {
+      AccessRequest request = requests.get(i);
+      assertThat(authz.decide(request))
+          .as("%s", request)
+          .isEqualTo(authz.explain(request).outcome());
+    }
   }
 
   @Test
