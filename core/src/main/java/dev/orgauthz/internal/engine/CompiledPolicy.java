@@ -71,10 +71,11 @@ public final class CompiledPolicy {
 
   /** The statements that may apply to the action of the request, in document order. */
   CompiledStatement[] candidates(RequestView request) {
-    if (request.actionColon < 0) {
+    int colon = request.actionColon();
+    if (colon < 0) {
       return anyService;
     }
-    CompiledStatement[] found = byService.get(request.action, request.actionColon);
+    CompiledStatement[] found = byService.get(request.action, colon);
     return found != null ? found : anyService;
   }
 }

@@ -97,8 +97,8 @@ final class CompiledStatement {
 
   /** True when the action is within the statement's scope. */
   boolean coversAction(RequestView request) {
-    return request.actionColon >= 0
-        && actions.matches(request.action, request.actionColon) != notAction;
+    int colon = request.actionColon();
+    return colon >= 0 && actions.matches(request.action, colon) != notAction;
   }
 
   /** True when the resource is within the statement's scope (policy variables resolved). */
@@ -118,7 +118,7 @@ final class CompiledStatement {
         }
         pattern = ArnPattern.compile(resolved, true);
       }
-      if (pattern.matches(request.resource, request.colons)) {
+      if (pattern.matches(request.resource, request.colons())) {
         return true;
       }
     }

@@ -17,10 +17,17 @@ final class RequestView {
   Principal principal;
 
   String action = "";
-  int actionColon;
+
+  /** The colon of the action, found on first use ({@link #actionColon()}); -2 until then. */
+  private int actionColon = -2;
+
   String resource = "";
   private final int[] colonBuffer = new int[5];
-  int @Nullable [] colons;
+
+  /** Whether {@link #colons} is found ({@link #colons()}): a kept outcome needs neither. */
+  private boolean colonsFound;
+
+  private int @Nullable [] colons;
   @Nullable String principalAccount;
   String resourceAccount = "";
   boolean crossAccount;
@@ -60,9 +67,9 @@ final class RequestView {
   /** Sets what a request asks, whoever asks it; {@link #principal} must follow. */
   RequestView request(String action, String resource, String resourceAccount, Keys context) {
     this.action = action;
-    this.actionColon = action.indexOf(':');
+    this.actionColon = -2;
     this.resource = resource;
-    this.colons = ArnPattern.colons(resource, colonBuffer) ? colonBuffer : null;
+    this.colonsFound = false;
     this.resourceAccount = resourceAccount;
     this.context = context;
     return this;
@@ -76,10 +83,29 @@ final class RequestView {
     return this;
   }
 
+  /** The index of the colon of the action, or -1. */
+  int actionColon() {
+    int colon = actionColon;
+    if (colon == -2) {
+      colon = action.indexOf(':');
+      actionColon = colon;
+    }
+    return colon;
+  }
+
+  /** The indexes of the first five colons of the resource, or null when it has fewer. */
+  int @Nullable [] colons() {
+    if (!colonsFound) {
+      colons = ArnPattern.colons(resource, colonBuffer) ? colonBuffer : null;
+      colonsFound = true;
+    }
+    return colons;
+  }
+
   /** True when the action's service prefix is {@code service} (lowercase), in any case. */
   boolean isService(String service) {
-    return actionColon == service.length()
-        && action.regionMatches(true, 0, service, 0, actionColon);
+    int colon = actionColon();
+    return colon == service.length() && action.regionMatches(true, 0, service, 0, colon);
   }
 
   /** True when the request has the key. */
