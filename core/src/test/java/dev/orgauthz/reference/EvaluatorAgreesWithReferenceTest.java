@@ -6,6 +6,7 @@ import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.LayeredEvaluator;
 import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.PolicyLayers;
+import dev.orgauthz.internal.engine.CollidingMemo;
 import dev.orgauthz.internal.engine.CompiledLayers;
 import dev.orgauthz.internal.engine.Engine;
 import dev.orgauthz.internal.engine.PolicyCompiler;
@@ -85,6 +86,29 @@ class EvaluatorAgreesWithReferenceTest {
       assertThat(Engine.explain(compiled, request).outcome())
           .as("%s%s", request, scenario)
           .isEqualTo(expected);
+    }
+  }
+
+  /** One memo for every try, so that the plans of all the scenarios meet in its one set. */
+  private static final CollidingMemo MEMO = new CollidingMemo();
+
+  /**
+   * The fast path with a memo of outcomes whose hashes all collide, asked each variant twice: what
+   * the memo keeps and finds, among the outcomes of every scenario before, agrees with the
+   * reference, so its full comparison of what a plan reads tells every request apart.
+   */
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+  void keptOutcomesAgreeWithTheReferenceWhenEveryHashCollides(
+      @ForAll("scenarios") Scenario scenario) {
+    PolicyLayers layers = scenario.layers();
+    CompiledLayers compiled = CompiledLayers.compile(layers, new PolicyCompiler());
+
+    for (int round = 0; round < 2; round++) {
+      for (EvaluationRequest request : scenario.variants()) {
+        assertThat(MEMO.decide(compiled, request))
+            .as("round %d: %s%s", round, request, scenario)
+            .isEqualTo(ReferenceEvaluator.evaluate(layers, request));
+      }
     }
   }
 }

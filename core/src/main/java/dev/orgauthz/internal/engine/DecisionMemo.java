@@ -45,6 +45,21 @@ final class DecisionMemo {
    */
   private final int[] words = new int[2 * WAYS * SETS];
 
+  /** ANDed with every hash; see {@link #DecisionMemo(int)}. */
+  private final int hashMask;
+
+  DecisionMemo() {
+    this(-1);
+  }
+
+  /**
+   * @param hashMask ANDed with every hash: -1 on the decision path; 0 in tests, which puts every
+   *     entry in one set under one hash, so that only the full comparison tells entries apart
+   */
+  DecisionMemo(int hashMask) {
+    this.hashMask = hashMask;
+  }
+
   /** The outcome of the plan for the request of the view, kept or found and kept. */
   Outcome decide(CompiledLayers layers, Plan plan, String[] read, RequestView view) {
     Keys keys = view.context;
@@ -72,6 +87,7 @@ final class DecisionMemo {
     }
     hash ^= meta;
     hash ^= hash >>> 16;
+    hash &= hashMask;
     int first = WAYS * (hash * 0x9E3779B9 >>> 21 & (SETS - 1));
     for (int entry = first; entry < first + WAYS; entry++) {
       int kept = words[2 * entry + 1];

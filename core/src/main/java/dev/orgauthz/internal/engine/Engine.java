@@ -91,6 +91,11 @@ public final class Engine {
     /** This thread's recent outcomes of plans that read the request; made on first use. */
     private @Nullable DecisionMemo memo;
 
+    /** Sets the memo this scratch keeps outcomes in (tests give one whose hashes collide). */
+    void memo(DecisionMemo memo) {
+      this.memo = memo;
+    }
+
     /**
      * Sets the request's parts.
      *
