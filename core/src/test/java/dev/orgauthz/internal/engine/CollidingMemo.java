@@ -4,7 +4,10 @@ import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Keys;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * tests that hold the memo to a reference; not thread-safe.
  */
 public final class CollidingMemo {
-  /** The one source of every view: all keys are the caller's. */
+  /** The first source of every view, the same for all. */
   private static final Object SOURCE = new Object();
 
   private final Engine.Scratch scratch = new Engine.Scratch();
@@ -35,12 +38,37 @@ public final class CollidingMemo {
     return Engine.decide(layers, prepared);
   }
 
-  /** A view of a context whose keys are all given by the caller. */
+  /**
+   * A view of a context that holds some keys in a source, as the authorizer holds the keys of the
+   * model: those whose lowercase name has an even hash are in {@link #source} (one map of their
+   * values and whether each is multivalued), the others are the caller's. Two requests that differ
+   * only in a key of the source are then told apart by the memo's comparison of sources alone.
+   */
   private static final class CallerKeys implements Keys {
     private final RequestContext context;
+    private final Map<String, List<Object>> held = new HashMap<>();
+    private final boolean callerEmpty;
 
     CallerKeys(RequestContext context) {
       this.context = context;
+      boolean empty = true;
+      for (String name : context.keys()) {
+        String key = name.toLowerCase(Locale.ROOT);
+        List<String> values = context.valuesOfLowercaseKey(key);
+        if (values == null) {
+          continue;
+        }
+        if (inSource(key)) {
+          held.put(key, List.of(values, context.isMultivaluedLowercaseKey(key)));
+        } else {
+          empty = false;
+        }
+      }
+      this.callerEmpty = empty;
+    }
+
+    private static boolean inSource(String key) {
+      return (key.hashCode() & 1) == 0;
     }
 
     @Override
@@ -55,27 +83,27 @@ public final class CollidingMemo {
 
     @Override
     public int sourceCount() {
-      return 1;
+      return 2;
     }
 
     @Override
     public Object source(int i, boolean perUser) {
-      return SOURCE;
+      return i == 0 ? SOURCE : held;
     }
 
     @Override
     public boolean callerEmpty() {
-      return context.size() == 0;
+      return callerEmpty;
     }
 
     @Override
     public @Nullable List<String> callerValues(String key) {
-      return context.valuesOfLowercaseKey(key);
+      return inSource(key) ? null : context.valuesOfLowercaseKey(key);
     }
 
     @Override
     public boolean callerMultivalued(String key) {
-      return values(key) != null && isMultivalued(key);
+      return callerValues(key) != null && isMultivalued(key);
     }
   }
 }
