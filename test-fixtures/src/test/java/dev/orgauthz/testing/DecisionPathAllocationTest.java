@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orgauthz.AccessRequest;
 import dev.orgauthz.Authorizer;
 import dev.orgauthz.DecisionHandle;
+import dev.orgauthz.PortalEntry;
 import dev.orgauthz.Snapshot;
 import dev.orgauthz.evaluation.Outcome;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,7 @@ class DecisionPathAllocationTest {
    */
   @Test
   void decideAllocatesNothingForEqualRequestsBuiltApart() {
-    List<AccessRequest> requests = new java.util.ArrayList<>();
+    List<AccessRequest> requests = new ArrayList<>();
     List<String> actions =
         List.of(
             "ec2:TerminateInstances",
@@ -71,7 +73,7 @@ class DecisionPathAllocationTest {
             "secretsmanager:GetSecretValue");
     for (int copy = 0; copy < 2; copy++) {
       for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
-        for (dev.orgauthz.PortalEntry entry : AUTHZ.portal(user)) {
+        for (PortalEntry entry : AUTHZ.portal(user)) {
           for (String action : actions) {
             for (String mfa : List.of("true", "false")) {
               requests.add(
@@ -116,21 +118,12 @@ class DecisionPathAllocationTest {
             authz.decide(request);
           }
         };
-    // Warm up: the first pass makes the users' sessions and the plans, the others get the decision
-    // path compiled (interpreted code allocates what compiled code keeps in registers).
-    for (int i = 0; i < 8; i++) {
-      all.run();
-    }
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long id = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(id);
-    for (int i = 0; i < 5; i++) {
-      all.run();
-    }
-    long bytes = threads.getThreadAllocatedBytes(id) - before;
+    // Eight passes to warm up: the first makes the users' sessions and the plans, the others get
+    // the decision path compiled (interpreted code allocates what compiled code keeps in
+    // registers).
+    long bytes = allocatedBy(all, 8);
     // The time keys, formatted when the second changes, are the only allocation allowed.
-    assertThat(bytes).as("bytes for %s decisions", 5 * requests.length).isLessThan(10_000);
+    assertThat(bytes).as("bytes for %s decisions", 8 * requests.length).isLessThan(10_000);
   }
 
   @Test
