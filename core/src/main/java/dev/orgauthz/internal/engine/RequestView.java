@@ -18,8 +18,11 @@ final class RequestView {
 
   String action = "";
 
-  /** The colon of the action, found on first use ({@link #actionColon()}); -2 until then. */
-  private int actionColon = -2;
+  /** What {@link #actionColon} holds until {@link #actionColon()} finds it. */
+  private static final int UNKNOWN = -2;
+
+  /** The colon of the action, found on first use ({@link #actionColon()}). */
+  private int actionColon = UNKNOWN;
 
   String resource = "";
   private final int[] colonBuffer = new int[5];
@@ -67,7 +70,7 @@ final class RequestView {
   /** Sets what a request asks, whoever asks it; {@link #principal} must follow. */
   RequestView request(String action, String resource, String resourceAccount, Keys context) {
     this.action = action;
-    this.actionColon = -2;
+    this.actionColon = UNKNOWN;
     this.resource = resource;
     this.colonsFound = false;
     this.resourceAccount = resourceAccount;
@@ -86,7 +89,7 @@ final class RequestView {
   /** The index of the colon of the action, or -1. */
   int actionColon() {
     int colon = actionColon;
-    if (colon == -2) {
+    if (colon == UNKNOWN) {
       colon = action.indexOf(':');
       actionColon = colon;
     }
