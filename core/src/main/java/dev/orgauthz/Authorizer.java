@@ -105,17 +105,15 @@ public final class Authorizer {
    *     permission set (as provisioned in the IAM data, or as synthesized)
    */
   public Outcome decide(AccessRequest request) {
-    // Resolve the names through precomputed maps, without building a target or a context.
-    List<Session> sessions;
-    Account account;
+    // Resolve the names through precomputed tables, without building a target or a context.
+    Session[] sessions;
     String roleArn = request.roleArn();
     if (roleArn != null) {
       Session session = catalog.roleSession(roleArn);
       if (session == null || request.account() != null) {
         return decideSlowly(request);
       }
-      sessions = session.single();
-      account = session.role().account;
+      sessions = session.alone();
     } else {
       String userKey = String.valueOf(request.user());
       UserRoles user = catalog.knownUser(userKey);
@@ -126,16 +124,17 @@ public final class Authorizer {
         }
       }
       String accountKey = String.valueOf(request.account());
-      sessions = user.sessionsIn(accountKey);
-      if (sessions == null || sessions.isEmpty()) {
-        if (catalog.account(accountKey) == null || sessions != null) {
+      Session[] found = user.sessionsIn(accountKey);
+      if (found == null || found.length == 0) {
+        if (catalog.account(accountKey) == null || found != null) {
           return decideSlowly(request);
         }
         return Outcome.IMPLICIT_DENY;
       }
-      account = sessions.get(0).role().account;
+      sessions = found;
     }
-    String resourceAccount = catalog.resourceAccount(request, account);
+    String accountId = sessions[0].accountId;
+    String resourceAccount = catalog.resourceAccount(request, accountId);
     if (resourceAccount == null) {
       return decideSlowly(request);
     }
@@ -145,13 +144,12 @@ public final class Authorizer {
     }
 
     // Decide per role, with one reusable view of the request and its keys per thread.
+    boolean sameAccount = resourceAccount == accountId || resourceAccount.equals(accountId);
     RequestKeys keys =
         KEYS.get()
             .reset(
                 request.context(),
-                resourceAccount.equals(account.id())
-                    ? sessions.get(0).role().ownResourceKeys
-                    : catalog.resourceKeys(resourceAccount),
+                sameAccount ? sessions[0].ownResourceKeys : catalog.resourceKeys(resourceAccount),
                 request.region(),
                 request.time(),
                 options.clock());
@@ -160,24 +158,25 @@ public final class Authorizer {
     try {
       boolean explicit = false;
       int rcpAction = -1;
-      for (int i = 0; i < sessions.size(); i++) {
-        Session session = sessions.get(i);
-        CompiledRole role = session.role();
+      for (Session session : sessions) {
         if (setName != null
-            && !role.permissionSet.name().equals(setName)
-            && !role.permissionSet.arn().equals(setName)) {
+            && !session.role().permissionSet.name().equals(setName)
+            && !session.role().permissionSet.arn().equals(setName)) {
           continue;
         }
         if (rcpAction < 0) {
           rcpAction = keys.rcpAppliesTo(request.action()) ? 1 : 0;
         }
-        CompiledLayers layers = catalog.layers(session, resourceAccount, rcpAction == 1);
+        CompiledLayers layers =
+            sameAccount
+                ? session.sameAccountLayers(rcpAction == 1)
+                : catalog.layers(session, resourceAccount, rcpAction == 1);
         if (layers == null) {
           continue;
         }
         keys.session(session);
         Outcome outcome =
-            Engine.decide(layers, scratch.principal(session.principal(), role.account.id()));
+            Engine.decide(layers, scratch.principal(session.principal(), accountId, Session.KIND));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }

@@ -107,11 +107,40 @@ final class CompiledRole {
     private final String sessionName;
     private final KeyLayer userKeys;
 
+    // What the decision path reads of the role, copied here so that a decision for resources of
+    // the role's own account reads the session alone, not the role, its account and its layers.
+
+    /** The role's account id. */
+    final String accountId;
+
+    /** The role's keys ({@link CompiledRole#principalKeys}). */
+    final KeyLayer roleKeys;
+
+    /** The resource keys of the role's own account ({@link CompiledRole#ownResourceKeys}). */
+    final KeyLayer ownResourceKeys;
+
+    /** The role's layers for its own account's resources, with RCPs; null when not usable. */
+    final @Nullable CompiledLayers sameWithRcps;
+
+    /**
+     * The layers to use for the own account's resources when RCPs do not restrict the request:
+     * without RCPs; the same as {@link #sameWithRcps} when RCPs do not apply to the account.
+     */
+    final @Nullable CompiledLayers sameWithoutRcps;
+
+    /** True when the principal is a service-linked role, which RCPs do not restrict. */
+    final boolean serviceLinked;
+
+    /** The kind of every session's {@link #principal}. */
+    static final Principal.Kind KIND = Principal.Kind.ROLE_SESSION;
+
     /** Made on first use; immutable, so a racing thread makes an equal one. */
     private @Nullable Principal principal;
 
     private @Nullable List<String> userId;
-    private @Nullable List<Session> single;
+
+    /** Volatile: the array's element must be seen with it. */
+    private volatile Session @Nullable [] alone;
 
     /**
      * @param partition the partition of the principal's ARN
@@ -123,6 +152,22 @@ final class CompiledRole {
       this.partition = partition;
       this.sessionName = sessionName;
       this.userKeys = userKeys;
+      this.accountId = role.account.id();
+      this.roleKeys = role.principalKeys;
+      this.ownResourceKeys = role.ownResourceKeys;
+      LayerPair same = role.base == null ? null : role.sameAccount;
+      this.sameWithRcps = same == null ? null : same.withRcps();
+      this.sameWithoutRcps = same == null ? null : same.withoutRcps();
+      this.serviceLinked = role.serviceLinked;
+    }
+
+    /**
+     * The layers for a request on a resource of the role's own account, as {@link
+     * RoleCatalog#layers(Session, String, boolean)} gives them; null when the role is not usable.
+     */
+    @Nullable CompiledLayers sameAccountLayers(boolean rcpAction) {
+      CompiledLayers with = sameWithRcps;
+      return with != sameWithoutRcps && (!rcpAction || serviceLinked) ? sameWithoutRcps : with;
     }
 
     CompiledRole role() {
@@ -136,7 +181,7 @@ final class CompiledRole {
         String account = role.account.id();
         made =
             new Principal(
-                Principal.Kind.ROLE_SESSION,
+                KIND,
                 "arn:"
                     + partition
                     + ":sts::"
@@ -186,12 +231,12 @@ final class CompiledRole {
           .build();
     }
 
-    /** This session as a list of one, kept so that the decision path need not build it. */
-    List<Session> single() {
-      List<Session> made = single;
+    /** This session as an array of one, kept so that the decision path need not build it. */
+    Session[] alone() {
+      Session[] made = alone;
       if (made == null) {
-        made = List.of(this);
-        single = made;
+        made = new Session[] {this};
+        alone = made;
       }
       return made;
     }

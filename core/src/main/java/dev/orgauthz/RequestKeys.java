@@ -102,7 +102,7 @@ final class RequestKeys implements Keys {
   RequestKeys session(CompiledRole.Session session) {
     this.userId = session.userId();
     this.user = session.userKeys();
-    this.role = session.role().principalKeys;
+    this.role = session.roleKeys;
     this.lastKey = null;
     return this;
   }

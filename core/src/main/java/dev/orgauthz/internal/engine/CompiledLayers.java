@@ -3,8 +3,9 @@ package dev.orgauthz.internal.engine;
 import dev.orgauthz.evaluation.NamedPolicy;
 import dev.orgauthz.evaluation.PolicyLayers;
 import dev.orgauthz.evaluation.PolicyLevel;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,26 +64,90 @@ public final class CompiledLayers {
   static final int PLANS = 1024;
 
   /**
-   * The plans by action, made on first use. A plan is immutable (but for its memo of outcomes), so
-   * two threads that race on a new action make two equal plans and keep one. When the map is full
-   * it is emptied and refilled: plans are cheap to make again, and the bound holds.
+   * The plans by action, made on first use: an open-addressed table, at most half full, read
+   * without a lock and written under the lock of this object. A reader sees the table before or
+   * after a write; either holds every plan it finds complete (plans are immutable but for their
+   * memo of outcomes, see {@link Plan#memo}). When {@value #PLANS} plans are kept the table starts
+   * over empty: plans are cheap to make again, and the bound holds.
    */
-  private final ConcurrentHashMap<String, Plan> plans = new ConcurrentHashMap<>();
+  private volatile @Nullable Plan[] plans = new Plan[FIRST_TABLE];
+
+  /** How many plans {@link #plans} holds; guarded by the lock of this object. */
+  private int planCount;
+
+  private static final int FIRST_TABLE = 8;
+
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Plan[].class);
 
   /** The plan for the request's action: kept when the action was asked before (allocation-free). */
   Plan plan(RequestView request) {
-    Plan plan = plans.get(request.action);
-    if (plan == null) {
-      plan = Plan.of(this, request);
-      if (plans.size() >= PLANS) {
-        plans.clear();
+    String action = request.action;
+    int hash = action.hashCode();
+    @Nullable Plan[] table = plans;
+    int mask = table.length - 1;
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
+      Plan plan = (Plan) SLOT.getAcquire(table, i);
+      if (plan == null) {
+        return added(Plan.of(this, request));
       }
-      Plan raced = plans.putIfAbsent(request.action, plan);
-      if (raced != null) {
-        plan = raced;
+      if (plan.action == action || (plan.actionHash == hash && plan.action.equals(action))) {
+        return plan;
       }
     }
+  }
+
+  /** How many plans are kept, at most {@value #PLANS}. */
+  synchronized int plansKept() {
+    return planCount;
+  }
+
+  private static int slot(int hash, int mask) {
+    return (hash ^ (hash >>> 16)) & mask;
+  }
+
+  /** Keeps a plan made for an action not found: the one kept first when threads race. */
+  private synchronized Plan added(Plan plan) {
+    @Nullable Plan[] table = plans;
+    int mask = table.length - 1;
+    int i = slot(plan.actionHash, mask);
+    for (Plan kept; (kept = table[i]) != null; i = (i + 1) & mask) {
+      if (kept.action.equals(plan.action)) {
+        return kept;
+      }
+    }
+    if (planCount >= PLANS) {
+      table = new Plan[FIRST_TABLE];
+      planCount = 0;
+    } else if (2 * (planCount + 1) <= table.length) {
+      SLOT.setRelease(table, i, plan);
+      planCount++;
+      return plan;
+    } else {
+      table = grown(table);
+    }
+    table[free(table, plan.actionHash)] = plan;
+    planCount++;
+    plans = table;
     return plan;
+  }
+
+  private static @Nullable Plan[] grown(@Nullable Plan[] table) {
+    @Nullable Plan[] bigger = new Plan[2 * table.length];
+    for (Plan plan : table) {
+      if (plan != null) {
+        bigger[free(bigger, plan.actionHash)] = plan;
+      }
+    }
+    return bigger;
+  }
+
+  private static int free(@Nullable Plan[] table, int hash) {
+    int mask = table.length - 1;
+    int i = slot(hash, mask);
+    while (table[i] != null) {
+      i = (i + 1) & mask;
+    }
+    return i;
   }
 
   /** Every compiled policy of every layer. */

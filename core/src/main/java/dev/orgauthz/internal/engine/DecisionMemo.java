@@ -65,15 +65,15 @@ final class DecisionMemo {
     Keys keys = view.context;
     int sources = keys.sourceCount();
     boolean callerEmpty = keys.callerEmpty();
-    if (sources == 0 || sources > SOURCES || (!callerEmpty && read.length > WIDTH)) {
+    if (sources == 0 || sources > SOURCES || (!callerEmpty && plan.memoWidth > WIDTH)) {
       return Engine.run(layers, plan, view, null);
     }
     boolean perUser = plan.memoPerUser;
     String resource = plan.anyResource ? null : view.resource;
-    int meta = (view.crossAccount ? 4 : 0) | (view.principal.kind().ordinal() << 3);
+    int meta = (view.crossAccount ? 4 : 0) | (view.kind.ordinal() << 3);
     int hash = System.identityHashCode(plan) * 31 + (resource == null ? 0 : resource.hashCode());
     hash = hash * 31 + keys.sourcesHash(perUser);
-    int width = Math.min(read.length, WIDTH);
+    int width = Math.min(plan.memoWidth, WIDTH);
     if (!callerEmpty) {
       for (int i = 0; i < width; i++) {
         List<String> values = keys.callerValues(read[i]);

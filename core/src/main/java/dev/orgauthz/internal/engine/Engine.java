@@ -69,7 +69,7 @@ public final class Engine {
 
   /** The outcome of a constant plan, kept in the plan. */
   private static Outcome kept(CompiledLayers layers, Plan plan, Outcome[] memo, RequestView view) {
-    int slot = Plan.memoSlot(view.principal.kind(), view.crossAccount);
+    int slot = Plan.memoSlot(view.kind, view.crossAccount);
     Outcome known = memo[slot];
     if (known != null) {
       return known;
@@ -108,7 +108,17 @@ public final class Engine {
 
     /** Sets the principal asking, and its account. */
     public Scratch principal(Principal principal, @Nullable String principalAccount) {
-      view.principal(principal, principalAccount);
+      view.principal(principal, principalAccount, principal.kind());
+      return this;
+    }
+
+    /**
+     * As {@link #principal(Principal, String)}, with the principal's kind known to the caller (so
+     * that a decision whose outcome is kept need not read the principal).
+     */
+    public Scratch principal(
+        Principal principal, @Nullable String principalAccount, Principal.Kind kind) {
+      view.principal(principal, principalAccount, kind);
       return this;
     }
   }

@@ -98,15 +98,9 @@ final class Plan {
   }
 
   final String action;
-  final @Nullable Levels rcps;
-  final @Nullable Levels scps;
-  final Segment @Nullable [] rcpLevels;
-  final Segment @Nullable [] scpLevels;
-  final Segment[] vpcEndpoints;
-  final @Nullable Segment resourcePolicy;
-  final Segment identity;
-  final Segment[] boundaries;
-  final @Nullable Segment session;
+
+  /** The hash of {@link #action}, which the table of plans compares first. */
+  final int actionHash;
 
   /**
    * True when nothing in the plan depends on the request beyond the principal's kind, whether the
@@ -133,11 +127,27 @@ final class Plan {
    */
   final String @Nullable [] memoKeys;
 
+  /** The length of {@link #memoKeys} (0 when null), kept here so that a kept outcome reads less. */
+  final int memoWidth;
+
   /** True when a key of {@link #memoKeys} may differ between two users of one role. */
   final boolean memoPerUser;
 
+  // The fields above are those a kept outcome reads; declared first, they share a cache line.
+
+  final @Nullable Levels rcps;
+  final @Nullable Levels scps;
+  final Segment @Nullable [] rcpLevels;
+  final Segment @Nullable [] scpLevels;
+  final Segment[] vpcEndpoints;
+  final @Nullable Segment resourcePolicy;
+  final Segment identity;
+  final Segment[] boundaries;
+  final @Nullable Segment session;
+
   private Plan(CompiledLayers layers, RequestView request) {
     this.action = request.action;
+    this.actionHash = request.action.hashCode();
     ControlLevels rcp = layers.rcp;
     ControlLevels scp = layers.scp;
     this.rcps = rcp == null ? null : rcp.segments(request);
@@ -168,6 +178,7 @@ final class Plan {
     time |= this.session != null && collect(this.session, keys);
     boolean memoizable = memo == null && plain(this.resourcePolicy, vpcEndpoints) && !time;
     this.memoKeys = memoizable ? keys.toArray(new String[0]) : null;
+    this.memoWidth = memoizable ? keys.size() : 0;
     this.memoPerUser = keys.stream().anyMatch(Keys::variesByUser);
   }
 

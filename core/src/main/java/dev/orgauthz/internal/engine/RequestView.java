@@ -16,6 +16,9 @@ final class RequestView {
   @SuppressWarnings("NullAway.Init") // set by reset before any use
   Principal principal;
 
+  /** The kind of {@link #principal}. */
+  Principal.Kind kind = Principal.Kind.ANONYMOUS;
+
   String action = "";
 
   /** What {@link #actionColon} holds until {@link #actionColon()} finds it. */
@@ -64,7 +67,7 @@ final class RequestView {
       String resourceAccount,
       Keys context) {
     return request(action, resource, resourceAccount, context)
-        .principal(principal, principalAccount);
+        .principal(principal, principalAccount, principal.kind());
   }
 
   /** Sets what a request asks, whoever asks it; {@link #principal} must follow. */
@@ -79,8 +82,10 @@ final class RequestView {
   }
 
   /** Sets who asks. */
-  RequestView principal(Principal principal, @Nullable String principalAccount) {
+  RequestView principal(
+      Principal principal, @Nullable String principalAccount, Principal.Kind kind) {
     this.principal = principal;
+    this.kind = kind;
     this.principalAccount = principalAccount;
     this.crossAccount = principalAccount == null || !principalAccount.equals(resourceAccount);
     return this;
