@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Answers "can principal X perform action Y on resource R in account Z?" for one {@link Snapshot}.
@@ -52,7 +51,6 @@ import java.util.regex.Pattern;
  * resource side; their layers are compiled the first time such an account is asked about.
  */
 public final class Authorizer {
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   /** One reusable view of a decision's keys per thread: {@link #decide} builds no context. */
   private static final ThreadLocal<RequestKeys> KEYS = ThreadLocal.withInitial(RequestKeys::new);
@@ -428,13 +426,17 @@ public final class Authorizer {
   private String resourceAccount(AccessRequest request, Account account) {
     String named = request.resourceAccount();
     if (named != null) {
-      return ACCOUNT_ID.matcher(named).matches() ? named : account(named).id();
+      return isAccountId(named) ? named : account(named).id();
     }
     String fromArn = EvaluationRequest.accountOf(request.resource());
-    if (fromArn != null && ACCOUNT_ID.matcher(fromArn).matches()) {
+    if (fromArn != null && isAccountId(fromArn)) {
       return fromArn;
     }
     return account.id();
+  }
+
+  private static boolean isAccountId(String text) {
+    return RoleCatalog.isAccountId(text, 0, text.length());
   }
 
   private UserRoles user(String nameOrId) {

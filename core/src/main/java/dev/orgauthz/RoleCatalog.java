@@ -616,7 +616,8 @@ final class RoleCatalog {
         : resource.substring(colon + 1, end);
   }
 
-  private static boolean isAccountId(String text, int from, int to) {
+  /** True when {@code text} from {@code from} to {@code to} is twelve ASCII digits. */
+  static boolean isAccountId(String text, int from, int to) {
     if (to - from != 12) {
       return false;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,17 +163,51 @@ public final class RequestContext {
     /** Takes copies of the maps when a built context holds them. */
     private void unshare() {
       if (built) {
-        values = new HashMap<>(values);
-        names = new LinkedHashMap<>(names);
+        // Room for the keys a builder typically adds next, so that the copies do not grow again
+        int capacity = Math.max(16, 2 * (values.size() + ROOM));
+        Map<String, List<String>> valuesCopy = new HashMap<>(capacity);
+        valuesCopy.putAll(values);
+        Map<String, String> namesCopy = new LinkedHashMap<>(capacity);
+        namesCopy.putAll(names);
+        values = valuesCopy;
+        names = namesCopy;
         multivalued = new HashSet<>(multivalued);
         built = false;
       }
     }
 
+    /**
+     * The keys that the authorizer puts in every explained request, lowercased once: {@link
+     * #lowercase} finds them without making a new string.
+     */
+    private static final Map<String, String> WELL_KNOWN =
+        Stream.of(
+                "aws:CurrentTime",
+                "aws:EpochTime",
+                "aws:RequestedRegion",
+                "aws:ResourceAccount",
+                "aws:ResourceOrgID",
+                "aws:ResourceOrgPaths",
+                "aws:PrincipalArn",
+                "aws:PrincipalAccount",
+                "aws:PrincipalOrgID",
+                "aws:PrincipalOrgPaths",
+                "aws:PrincipalType",
+                "identitystore:UserId")
+            .collect(Collectors.toUnmodifiableMap(k -> k, k -> k.toLowerCase(Locale.ROOT)));
+
+    private static String lowercase(String key) {
+      String known = WELL_KNOWN.get(key);
+      return known != null ? known : key.toLowerCase(Locale.ROOT);
+    }
+
+    /** How many keys {@link #unshare} leaves room for. */
+    private static final int ROOM = 8;
+
     /** Sets a single-valued key. */
     public Builder put(String key, String value) {
       unshare();
-      String lower = key.toLowerCase(Locale.ROOT);
+      String lower = lowercase(key);
       values.put(lower, List.of(value));
       names.put(lower, key);
       multivalued.remove(lower);
@@ -181,7 +217,7 @@ public final class RequestContext {
     /** Sets a multivalued key; an empty list is a present key with no value. */
     public Builder putAll(String key, List<String> list) {
       unshare();
-      String lower = key.toLowerCase(Locale.ROOT);
+      String lower = lowercase(key);
       values.put(lower, List.copyOf(list));
       names.put(lower, key);
       multivalued.add(lower);
@@ -193,6 +229,14 @@ public final class RequestContext {
      * the keys of the same name in any case.
      */
     public Builder merge(RequestContext other) {
+      if (values.isEmpty() && other.size() > 0) {
+        // Nothing to keep: share the other's maps, copied only when this builder changes them
+        values = other.values;
+        names = other.names;
+        multivalued = other.multivalued;
+        built = true;
+        return this;
+      }
       unshare();
       other.names.forEach(
           (lower, name) -> {

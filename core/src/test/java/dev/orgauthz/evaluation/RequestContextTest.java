@@ -60,4 +60,33 @@ class RequestContextTest {
     assertThat(merged.keys()).containsExactly("aws:PrincipalArn", "AWS:SOURCEVPC", "aws:userid");
     assertThat(merged.size()).isEqualTo(3);
   }
+
+  @Test
+  void aBuilderThatMergedIntoNothingChangesCopiesNotTheMergedContext() {
+    RequestContext base =
+        RequestContext.builder()
+            .put("aws:PrincipalArn", "arn:aws:iam::111111111111:role/a")
+            .putAll("aws:PrincipalOrgPaths", List.of("o-1/r-1/"))
+            .build();
+
+    RequestContext.Builder builder = RequestContext.builder().merge(base);
+    RequestContext same = builder.build();
+    builder
+        .put("aws:PrincipalArn", "arn:aws:iam::111111111111:role/b")
+        .remove("aws:PrincipalOrgPaths")
+        .put("aws:CurrentTime", "2026-01-01T00:00:00Z");
+    RequestContext changed = builder.build();
+    RequestContext.builder().merge(base).remove("aws:PrincipalArn").build();
+
+    assertThat(same).isEqualTo(base);
+    assertThat(base.values("aws:PrincipalArn")).containsExactly("arn:aws:iam::111111111111:role/a");
+    assertThat(base.isMultivalued("aws:PrincipalOrgPaths")).isTrue();
+    assertThat(base.keys()).containsExactly("aws:PrincipalArn", "aws:PrincipalOrgPaths");
+    assertThat(changed.values("aws:principalarn"))
+        .containsExactly("arn:aws:iam::111111111111:role/b");
+    assertThat(changed.has("aws:PrincipalOrgPaths")).isFalse();
+    assertThat(changed.keys()).containsExactly("aws:PrincipalArn", "aws:CurrentTime");
+    assertThat(changed.valuesOfLowercaseKey("aws:currenttime"))
+        .containsExactly("2026-01-01T00:00:00Z");
+  }
 }
