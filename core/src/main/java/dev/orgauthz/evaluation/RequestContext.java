@@ -1,9 +1,8 @@
 package dev.orgauthz.evaluation;
 
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,17 +31,19 @@ public final class RequestContext {
           "aws:sourceorgpaths",
           "aws:vpceorgpaths");
 
-  private static final RequestContext EMPTY = new RequestContext(Map.of(), Map.of(), Set.of());
+  private static final RequestContext EMPTY = new RequestContext(Map.of());
 
-  private final Map<String, List<String>> values;
-  private final Map<String, String> names;
-  private final Set<String> multivalued;
+  /**
+   * A key as set: its name as first written, its values, and whether it was set as multivalued.
+   * Immutable, so contexts and builders share entries.
+   */
+  private record Entry(String name, List<String> values, boolean multivalued) {}
 
-  private RequestContext(
-      Map<String, List<String>> values, Map<String, String> names, Set<String> multivalued) {
-    this.values = values;
-    this.names = names;
-    this.multivalued = multivalued;
+  /** The keys by lowercase name, in insertion order. */
+  private final Map<String, Entry> entries;
+
+  private RequestContext(Map<String, Entry> entries) {
+    this.entries = entries;
   }
 
   /** The context with no key. */
@@ -57,17 +58,7 @@ public final class RequestContext {
 
   /** A builder holding this context's keys, to add or replace some. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    names.forEach(
-        (lower, name) -> {
-          List<String> list = values.getOrDefault(lower, List.of());
-          if (multivalued.contains(lower)) {
-            builder.putAll(name, list);
-          } else {
-            builder.put(name, list.get(0));
-          }
-        });
-    return builder;
+    return new Builder().merge(this);
   }
 
   /**
@@ -76,13 +67,13 @@ public final class RequestContext {
    * @param key the key in any case
    */
   public @Nullable List<String> values(String key) {
-    List<String> found = values.get(key);
+    Entry found = entries.get(key);
     if (found != null) {
-      return found;
+      return found.values;
     }
     String lower = key.toLowerCase(Locale.ROOT);
     // Keys are stored lowercase: a lowercase key that missed is absent.
-    return lower == key ? null : values.get(lower);
+    return lower == key ? null : valuesOfLowercaseKey(lower);
   }
 
   /**
@@ -91,20 +82,21 @@ public final class RequestContext {
    * conditions do).
    */
   public @Nullable List<String> valuesOfLowercaseKey(String lowercaseKey) {
-    return values.get(lowercaseKey);
+    Entry found = entries.get(lowercaseKey);
+    return found == null ? null : found.values;
   }
 
   /** {@link #isMultivalued(String)} for a key given in lowercase, without case folding. */
   public boolean isMultivaluedLowercaseKey(String lowercaseKey) {
-    return multivalued.contains(lowercaseKey) || MULTIVALUED_GLOBAL_KEYS.contains(lowercaseKey);
+    Entry found = entries.get(lowercaseKey);
+    return (found != null && found.multivalued) || MULTIVALUED_GLOBAL_KEYS.contains(lowercaseKey);
   }
 
   /**
    * True when the key is multivalued: set as a list, or one of {@link #MULTIVALUED_GLOBAL_KEYS}.
    */
   public boolean isMultivalued(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    return multivalued.contains(lower) || MULTIVALUED_GLOBAL_KEYS.contains(lower);
+    return isMultivaluedLowercaseKey(key.toLowerCase(Locale.ROOT));
   }
 
   /** True when the request has the key. */
@@ -114,64 +106,72 @@ public final class RequestContext {
 
   /** The keys as first written, in insertion order. */
   public Set<String> keys() {
-    return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names.values()));
+    Set<String> names = new LinkedHashSet<>();
+    entries.values().forEach(entry -> names.add(entry.name));
+    return Collections.unmodifiableSet(names);
   }
 
   /** The number of keys. */
   public int size() {
-    return values.size();
+    return entries.size();
   }
 
+  /** Equal contexts have the same keys (in any case and order) with the same values and kinds. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof RequestContext other
-        && values.equals(other.values)
-        && multivalued.equals(other.multivalued);
+    if (!(o instanceof RequestContext other) || entries.size() != other.entries.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> mine : entries.entrySet()) {
+      Entry theirs = other.entries.get(mine.getKey());
+      if (theirs == null
+          || theirs.multivalued != mine.getValue().multivalued
+          || !theirs.values.equals(mine.getValue().values)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    int hash = 0;
+    for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+      hash += entry.getKey().hashCode() ^ entry.getValue().values.hashCode();
+    }
+    return hash;
   }
 
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{");
-    names.forEach(
-        (lower, name) -> {
-          List<String> list = values.getOrDefault(lower, List.of());
-          if (out.length() > 1) {
-            out.append(", ");
-          }
-          out.append(name).append('=');
-          out.append(list.size() == 1 ? list.get(0) : list.toString());
-        });
+    for (Entry entry : entries.values()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      List<String> list = entry.values;
+      out.append(entry.name).append('=');
+      out.append(list.size() == 1 ? list.get(0) : list.toString());
+    }
     return out.append('}').toString();
   }
 
   /** Builds a {@link RequestContext}. A later value for the same key replaces the earlier one. */
   public static final class Builder {
-    private Map<String, List<String>> values = new HashMap<>();
-    private Map<String, String> names = new LinkedHashMap<>();
-    private Set<String> multivalued = new HashSet<>();
+    private Map<String, Entry> entries = new LinkedHashMap<>();
 
-    /** True once {@link #build} handed the maps to a context: the next change copies them. */
+    /** True once {@link #build} handed the map to a context: the next change copies it. */
     private boolean built;
 
     private Builder() {}
 
-    /** Takes copies of the maps when a built context holds them. */
+    /** Takes a copy of the map when a built context holds it. */
     private void unshare() {
       if (built) {
-        // Room for the keys a builder typically adds next, so that the copies do not grow again
-        int capacity = Math.max(16, 2 * (values.size() + ROOM));
-        Map<String, List<String>> valuesCopy = new HashMap<>(capacity);
-        valuesCopy.putAll(values);
-        Map<String, String> namesCopy = new LinkedHashMap<>(capacity);
-        namesCopy.putAll(names);
-        values = valuesCopy;
-        names = namesCopy;
-        multivalued = new HashSet<>(multivalued);
+        // Room for the keys a builder typically adds next, so that the copy does not grow again
+        Map<String, Entry> copy = new LinkedHashMap<>(Math.max(16, 2 * (entries.size() + ROOM)));
+        copy.putAll(entries);
+        entries = copy;
         built = false;
       }
     }
@@ -207,20 +207,14 @@ public final class RequestContext {
     /** Sets a single-valued key. */
     public Builder put(String key, String value) {
       unshare();
-      String lower = lowercase(key);
-      values.put(lower, List.of(value));
-      names.put(lower, key);
-      multivalued.remove(lower);
+      entries.put(lowercase(key), new Entry(key, List.of(value), false));
       return this;
     }
 
     /** Sets a multivalued key; an empty list is a present key with no value. */
     public Builder putAll(String key, List<String> list) {
       unshare();
-      String lower = lowercase(key);
-      values.put(lower, List.copyOf(list));
-      names.put(lower, key);
-      multivalued.add(lower);
+      entries.put(lowercase(key), new Entry(key, List.copyOf(list), true));
       return this;
     }
 
@@ -229,25 +223,17 @@ public final class RequestContext {
      * the keys of the same name in any case.
      */
     public Builder merge(RequestContext other) {
-      if (values.isEmpty() && other.size() > 0) {
-        // Nothing to keep: share the other's maps, copied only when this builder changes them
-        values = other.values;
-        names = other.names;
-        multivalued = other.multivalued;
+      if (other.entries.isEmpty()) {
+        return this;
+      }
+      if (entries.isEmpty()) {
+        // Nothing to keep: share the other's map, copied only when this builder changes it
+        entries = other.entries;
         built = true;
         return this;
       }
       unshare();
-      other.names.forEach(
-          (lower, name) -> {
-            names.put(lower, name);
-            values.put(lower, other.values.getOrDefault(lower, List.of()));
-            if (other.multivalued.contains(lower)) {
-              multivalued.add(lower);
-            } else {
-              multivalued.remove(lower);
-            }
-          });
+      entries.putAll(other.entries);
       return this;
     }
 
@@ -270,28 +256,24 @@ public final class RequestContext {
     /** Removes a key. */
     public Builder remove(String key) {
       unshare();
-      String lower = key.toLowerCase(Locale.ROOT);
-      values.remove(lower);
-      names.remove(lower);
-      multivalued.remove(lower);
+      entries.remove(key.toLowerCase(Locale.ROOT));
       return this;
     }
 
     /** True when the builder has the key, in any case. */
     public boolean has(String key) {
-      return values.containsKey(key.toLowerCase(Locale.ROOT));
+      return entries.containsKey(key.toLowerCase(Locale.ROOT));
     }
 
-    /** The immutable context. The builder stays usable: its next change works on copies. */
+    /** The immutable context. The builder stays usable: its next change works on a copy. */
     public RequestContext build() {
-      if (values.isEmpty()) {
+      if (entries.isEmpty()) {
         return EMPTY;
       }
-      // Handed over, not copied: the builder copies before it changes them again. The values map
-      // is a private HashMap, never handed out: lookups are on the decision path.
+      // Handed over, not copied: the builder copies before it changes it again. The map is never
+      // handed out: lookups are on the decision path.
       built = true;
-      return new RequestContext(
-          values, Collections.unmodifiableMap(names), Collections.unmodifiableSet(multivalued));
+      return new RequestContext(entries);
     }
   }
 }

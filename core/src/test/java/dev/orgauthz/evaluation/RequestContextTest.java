@@ -89,4 +89,35 @@ class RequestContextTest {
     assertThat(changed.valuesOfLowercaseKey("aws:currenttime"))
         .containsExactly("2026-01-01T00:00:00Z");
   }
+
+  @Test
+  void contextsAreEqualByLowercaseKeysValuesAndKindsNotByNamesOrOrder() {
+    RequestContext one =
+        RequestContext.builder()
+            .put("aws:SourceIp", "10.0.0.1")
+            .putAll("aws:TagKeys", List.of("a", "b"))
+            .build();
+    RequestContext other =
+        RequestContext.builder()
+            .putAll("AWS:TAGKEYS", List.of("a", "b"))
+            .put("aws:sourceip", "10.0.0.1")
+            .build();
+    RequestContext listed =
+        RequestContext.builder()
+            .putAll("aws:SourceIp", List.of("10.0.0.1"))
+            .putAll("aws:TagKeys", List.of("a", "b"))
+            .build();
+    RequestContext otherValue =
+        RequestContext.builder()
+            .put("aws:SourceIp", "10.0.0.2")
+            .putAll("aws:TagKeys", List.of("a", "b"))
+            .build();
+
+    assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
+    assertThat(one).isNotEqualTo(listed).isNotEqualTo(otherValue);
+    assertThat(one.toBuilder().build()).isEqualTo(one);
+    assertThat(one.toBuilder().build().keys()).containsExactly("aws:SourceIp", "aws:TagKeys");
+    assertThat(other.toString()).isEqualTo("{AWS:TAGKEYS=[a, b], aws:sourceip=10.0.0.1}");
+    assertThat(RequestContext.builder().build()).isSameAs(RequestContext.empty());
+  }
 }
