@@ -91,12 +91,14 @@ public final class Authorizer {
   /**
    * The outcome alone: the fast path. Agrees with {@link #explain} on every request.
    *
-   * <p>Allocates nothing once the user's sessions and the role's plan for the action exist. Each
-   * thread keeps the outcomes of its recent decisions per role and action (up to 8,192) by what the
-   * role's statements read of the request, so a question that differs from an earlier one only in
-   * what no statement reads (another resource under {@code "Resource": "*"}, another user of the
-   * role where no statement reads who the user is) is answered without evaluating; statements that
-   * read {@code aws:CurrentTime} or {@code aws:EpochTime} are evaluated every time.
+   * <p>Allocates nothing once the user's sessions and the role's plan for the action exist, but for
+   * the five times at most that a thread's table of kept outcomes grows. Each thread keeps the
+   * outcomes of its recent decisions per role and action (256 at first, growing while it misses up
+   * to 8,192) by what the role's statements read of the request, so a question that differs from an
+   * earlier one only in what no statement reads (another resource under {@code "Resource": "*"},
+   * another user of the role where no statement reads who the user is) is answered without
+   * evaluating; statements that read {@code aws:CurrentTime} or {@code aws:EpochTime} are evaluated
+   * every time.
    *
    * @throws IllegalArgumentException when the request names an unknown user, account, permission
    *     set or role; a role ARN is known when it is an {@code AWSReservedSSO_} role of an assigned

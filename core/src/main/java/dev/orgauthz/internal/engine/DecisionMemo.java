@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
  * again. Plans that read the time, or that have a resource or VPC endpoint policy, are never kept
  * (see {@link Plan#memoKeys}).
  *
- * <p>Bounded: {@value #SETS} sets of {@value #WAYS} entries, the newest first; an entry holds
- * references to its plan, its resource, its sources and the caller's lists of values, and nothing
- * else. Not thread-safe: one per thread, in {@link Engine.Scratch}, so threads share nothing.
+ * <p>Bounded: sets of {@value #WAYS} entries, the newest first; an entry holds references to its
+ * plan, its resource, its sources and the caller's lists of values, and nothing else. A memo starts
+ * with {@value #FIRST_SETS} sets (about 16 KB) and doubles, keeping its entries, each time it has
+ * missed twice as often as it has entries since it last grew, up to {@value #MAX_SETS} sets (8,192
+ * entries, about 0.5 MB): a thread that asks few distinct questions keeps a small memo. Not
+ * thread-safe: one per thread, in {@link Engine.Scratch}, so threads share nothing.
  */
 final class DecisionMemo {
-  private static final int SETS = 2048;
+  static final int FIRST_SETS = 64;
+  static final int MAX_SETS = 2048;
 
   /** Entries per set, the newest first. */
   private static final int WAYS = 4;
@@ -35,15 +39,24 @@ final class DecisionMemo {
 
   private static final Outcome[] OUTCOMES = Outcome.values();
 
+  /** How many sets: a power of two, from {@value #FIRST_SETS} to {@value #MAX_SETS}. */
+  private int sets;
+
+  /** 32 minus the log of {@link #sets}: a hash's top bits pick its set. */
+  private int shift;
+
+  /** Misses since the memo last grew. */
+  private int misses;
+
   /** Per entry: the plan, the resource, the sources, the caller's values. */
-  private final @Nullable Object[] entries = new Object[WAYS * SETS * STRIDE];
+  private @Nullable Object[] entries;
 
   /**
    * Per entry, two words: the hash, then the outcome's ordinal plus one in bits 0 and 1 (0: empty)
    * with whether the request crosses accounts, the principal's kind and which caller values are
    * multivalued above them. A set's words share a cache line.
    */
-  private final int[] words = new int[2 * WAYS * SETS];
+  private int[] words;
 
   /** ANDed with every hash; see {@link #DecisionMemo(int)}. */
   private final int hashMask;
@@ -58,6 +71,55 @@ final class DecisionMemo {
    */
   DecisionMemo(int hashMask) {
     this.hashMask = hashMask;
+    this.sets = FIRST_SETS;
+    this.shift = 32 - Integer.numberOfTrailingZeros(FIRST_SETS);
+    this.entries = new Object[WAYS * FIRST_SETS * STRIDE];
+    this.words = new int[2 * WAYS * FIRST_SETS];
+  }
+
+  /** Misses since the memo last grew (for tests). */
+  int misses() {
+    return misses;
+  }
+
+  /** How many outcomes the memo can keep now. */
+  int capacity() {
+    return WAYS * sets;
+  }
+
+  private int first(int hash) {
+    return WAYS * ((hash * 0x9E3779B9) >>> shift);
+  }
+
+  /** Doubles the sets, keeping every entry (the newest of each set first, as before). */
+  private void grow() {
+    @Nullable Object[] oldEntries = entries;
+    int[] oldWords = words;
+    int oldSets = sets;
+    sets = 2 * oldSets;
+    shift--;
+    entries = new Object[WAYS * sets * STRIDE];
+    words = new int[2 * WAYS * sets];
+    misses = 0;
+    // Oldest first, so that each is put in front of those kept before it
+    for (int way = WAYS - 1; way >= 0; way--) {
+      for (int set = 0; set < oldSets; set++) {
+        int entry = WAYS * set + way;
+        if (oldWords[2 * entry + 1] != 0) {
+          int first = first(oldWords[2 * entry]);
+          shiftDown(first);
+          System.arraycopy(oldEntries, entry * STRIDE, entries, first * STRIDE, STRIDE);
+          words[2 * first] = oldWords[2 * entry];
+          words[2 * first + 1] = oldWords[2 * entry + 1];
+        }
+      }
+    }
+  }
+
+  /** Moves a set's entries down one way, the last one out, to make room in front. */
+  private void shiftDown(int first) {
+    System.arraycopy(entries, first * STRIDE, entries, (first + 1) * STRIDE, (WAYS - 1) * STRIDE);
+    System.arraycopy(words, 2 * first, words, 2 * first + 2, 2 * (WAYS - 1));
   }
 
   /** The outcome of the plan for the request of the view, kept or found and kept. */
@@ -88,7 +150,7 @@ final class DecisionMemo {
     hash ^= meta;
     hash ^= hash >>> 16;
     hash &= hashMask;
-    int first = WAYS * (hash * 0x9E3779B9 >>> 21 & (SETS - 1));
+    int first = first(hash);
     for (int entry = first; entry < first + WAYS; entry++) {
       int kept = words[2 * entry + 1];
       if (kept != 0
@@ -100,9 +162,12 @@ final class DecisionMemo {
     }
 
     Outcome outcome = Engine.run(layers, plan, view, null);
+    if (++misses > 2 * capacity() && sets < MAX_SETS) {
+      grow();
+      first = first(hash);
+    }
     // The newest entry first: the others move down and the oldest goes.
-    System.arraycopy(entries, first * STRIDE, entries, (first + 1) * STRIDE, (WAYS - 1) * STRIDE);
-    System.arraycopy(words, 2 * first, words, 2 * first + 2, 2 * (WAYS - 1));
+    shiftDown(first);
     int base = first * STRIDE;
     entries[base] = plan;
     entries[base + RESOURCE] = resource;

@@ -22,7 +22,12 @@ public final class CollidingMemo {
   private final Engine.Scratch scratch = new Engine.Scratch();
 
   public CollidingMemo() {
-    scratch.memo(new DecisionMemo(0));
+    this(new DecisionMemo(0));
+  }
+
+  /** The same fast path over another memo (tests of a memo's growth give an ordinary one). */
+  CollidingMemo(DecisionMemo memo) {
+    scratch.memo(memo);
   }
 
   /** The outcome through the fast path, its plan's outcome kept in (and found in) the memo. */
