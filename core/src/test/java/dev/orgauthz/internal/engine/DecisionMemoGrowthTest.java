@@ -3,12 +3,8 @@ package dev.orgauthz.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgauthz.evaluation.EvaluationRequest;
-import dev.orgauthz.evaluation.NamedPolicy;
-import dev.orgauthz.evaluation.PolicyLayers;
 import dev.orgauthz.evaluation.Principal;
 import dev.orgauthz.evaluation.RequestContext;
-import dev.orgauthz.policy.Policies;
-import dev.orgauthz.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,25 +15,13 @@ import org.junit.jupiter.api.Test;
  * outcomes kept before a growth are found after it. Every answer is held to {@link Engine#explain}.
  */
 class DecisionMemoGrowthTest {
-  private static final Principal ROLE = Principal.parse("arn:aws:iam::111122223333:role/AppRole");
+  private static final Principal ROLE = IdentityLayers.ROLE;
 
   /** Reads the resource and a tag, so that its outcomes are kept by resource and tag value. */
   private static final CompiledLayers LAYERS =
-      CompiledLayers.compile(
-          PolicyLayers.builder()
-              .identityPolicy(
-                  NamedPolicy.of(
-                      "identity",
-                      Policies.parse(
-                          ("{`Version`:`2012-10-17`,`Statement`:[{`Effect`:`Allow`,"
-                                  + "`Action`:`s3:GetObject`,`Resource`:`arn:aws:s3:::b/open/*`,"
-                                  + "`Condition`:{`StringEquals`:"
-                                  + "{`s3:ExistingObjectTag/t`:`a`}}}]}")
-                              .replace('`', '"'),
-                          PolicyType.IDENTITY,
-                          "identity")))
-              .build(),
-          new PolicyCompiler());
+      IdentityLayers.of(
+          "[{`Effect`:`Allow`,`Action`:`s3:GetObject`,`Resource`:`arn:aws:s3:::b/open/*`,"
+              + "`Condition`:{`StringEquals`:{`s3:ExistingObjectTag/t`:`a`}}}]");
 
   private static EvaluationRequest request(int i) {
     String resource = "arn:aws:s3:::b/" + (i % 3 == 0 ? "closed/" : "open/") + i;

@@ -3,13 +3,9 @@ package dev.orgauthz.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgauthz.evaluation.EvaluationRequest;
-import dev.orgauthz.evaluation.NamedPolicy;
 import dev.orgauthz.evaluation.Outcome;
-import dev.orgauthz.evaluation.PolicyLayers;
 import dev.orgauthz.evaluation.Principal;
 import dev.orgauthz.evaluation.RequestContext;
-import dev.orgauthz.policy.Policies;
-import dev.orgauthz.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,24 +21,13 @@ import org.junit.jupiter.api.Test;
  * it. Each answer is held to {@link Engine#explain}, which makes a plan of its own.
  */
 class PlanTableTest {
-  private static final Principal ROLE = Principal.parse("arn:aws:iam::111122223333:role/AppRole");
+  private static final Principal ROLE = IdentityLayers.ROLE;
 
   /** Allows s3 reads and denies actions whose name ends in 7, so that plans differ by action. */
   private static final CompiledLayers LAYERS =
-      CompiledLayers.compile(
-          PolicyLayers.builder()
-              .identityPolicy(
-                  NamedPolicy.of(
-                      "identity",
-                      Policies.parse(
-                          ("{`Version`:`2012-10-17`,`Statement`:["
-                                  + "{`Effect`:`Allow`,`Action`:`s3:Get*`,`Resource`:`*`},"
-                                  + "{`Effect`:`Deny`,`Action`:`s3:*7`,`Resource`:`*`}]}")
-                              .replace('`', '"'),
-                          PolicyType.IDENTITY,
-                          "identity")))
-              .build(),
-          new PolicyCompiler());
+      IdentityLayers.of(
+          "[{`Effect`:`Allow`,`Action`:`s3:Get*`,`Resource`:`*`},"
+              + "{`Effect`:`Deny`,`Action`:`s3:*7`,`Resource`:`*`}]");
 
   private static EvaluationRequest request(String action) {
     return EvaluationRequest.of(ROLE, action, "*", null, null, RequestContext.empty());
