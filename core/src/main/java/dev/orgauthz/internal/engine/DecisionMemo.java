@@ -77,7 +77,7 @@ final class DecisionMemo {
     this.words = new int[2 * WAYS * FIRST_SETS];
   }
 
-  /** Misses since the memo last grew (for tests). */
+  /** Misses since the memo last grew, while it can grow (for tests). */
   int misses() {
     return misses;
   }
@@ -162,7 +162,7 @@ final class DecisionMemo {
     }
 
     Outcome outcome = Engine.run(layers, plan, view, null);
-    if (++misses > 2 * capacity() && sets < MAX_SETS) {
+    if (sets < MAX_SETS && ++misses > 2 * capacity()) {
       grow();
       first = first(hash);
     }
