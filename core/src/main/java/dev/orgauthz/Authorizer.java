@@ -53,7 +53,7 @@ import java.util.TreeSet;
 public final class Authorizer {
 
   /** One reusable view of a decision's keys per thread: {@link #decide} builds no context. */
-  private static final ThreadLocal<RequestKeys> KEYS = ThreadLocal.withInitial(RequestKeys::new);
+  private static final ThreadLocal<RequestKeys> KEYS = ThreadLocal.withInitial(RequestKeys::padded);
 
   /** How many known names an error message lists. */
   private static final int LISTED = 20;

@@ -4,6 +4,7 @@ import dev.orgauthz.evaluation.ControlPolicyScope;
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Keys;
 import dev.orgauthz.internal.engine.Engine;
+import dev.orgauthz.internal.engine.ThreadPadding;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Keys}), so a layer is one hash probe; the time keys are formatted only when a condition reads
  * them, and kept while the second does not change.
  */
-final class RequestKeys implements Keys {
+class RequestKeys extends ThreadPadding implements Keys {
   private static final String CURRENT_TIME = "aws:currenttime";
   private static final String EPOCH_TIME = "aws:epochtime";
   private static final String REQUESTED_REGION = "aws:requestedregion";
@@ -81,6 +82,18 @@ final class RequestKeys implements Keys {
   private long secondOfLists = Long.MIN_VALUE;
   private List<String> currentTime = List.of();
   private List<String> epochTime = List.of();
+
+  RequestKeys() {}
+
+  /** The keys for one thread to reuse: padded on both sides (see {@link ThreadPadding}). */
+  static RequestKeys padded() {
+    return new Padded();
+  }
+
+  @SuppressWarnings("unused") // padding: never read
+  private static final class Padded extends RequestKeys {
+    private long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
+  }
 
   RequestKeys reset(
       RequestContext caller,

@@ -50,7 +50,8 @@ public final class Engine {
   private Engine() {}
 
   /** One reusable request view per thread, so that {@link #decide} allocates nothing. */
-  private static final ThreadLocal<RequestView> VIEWS = ThreadLocal.withInitial(RequestView::new);
+  private static final ThreadLocal<RequestView> VIEWS =
+      ThreadLocal.withInitial(RequestView::padded);
 
   /** The outcome alone: the fast path, which builds no trace and allocates nothing. */
   public static Outcome decide(CompiledLayers layers, EvaluationRequest request) {
@@ -86,7 +87,7 @@ public final class Engine {
    * Engine#decide(CompiledLayers, Scratch)}. Not thread-safe: keep one per thread.
    */
   public static final class Scratch {
-    private final RequestView view = new RequestView();
+    private final RequestView view = RequestView.padded();
 
     /** This thread's recent outcomes of plans that read the request; made on first use. */
     private @Nullable DecisionMemo memo;
