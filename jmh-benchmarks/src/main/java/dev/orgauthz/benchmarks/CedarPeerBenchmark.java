@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = Inputs.HUGE_PAGES)
 public class CedarPeerBenchmark {
   private static final List<String> ACTIONS =
       List.of(

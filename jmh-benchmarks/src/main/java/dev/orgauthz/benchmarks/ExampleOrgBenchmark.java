@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = Inputs.HUGE_PAGES)
 public class ExampleOrgBenchmark {
   private Authorizer authz;
   private AccessRequest[] plain;

@@ -18,6 +18,15 @@ final class Inputs {
   /** The mask of an index into an input array. */
   static final int MASK = SIZE - 1;
 
+  /**
+   * The option every fork runs with: the heap in transparent huge pages where the system gives them
+   * ({@code madvise} or {@code always} in {@code /sys/kernel/mm/transparent_hugepage/enabled}), as
+   * an application with a large organization would run; elsewhere the JVM warns and goes on. A
+   * decision on the large organization reads memory spread over the compiled organization, and 2 MB
+   * pages make fewer of those reads miss the TLB (see {@code docs/benchmarks.md}).
+   */
+  static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
   private Inputs() {}
 
   /**

@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx16g", Inputs.HUGE_PAGES})
 public class LargeOrgBenchmark {
   /** The start of the line that reports the retained heap. */
   public static final String HEAP_LINE = "retained heap of the compiled organization:";
