@@ -128,6 +128,11 @@ final class CompiledRole {
      */
     final @Nullable CompiledLayers sameWithoutRcps;
 
+    /** The identity hashes of {@link #sameWithRcps} and {@link #sameWithoutRcps}. */
+    private final int sameWithRcpsHash;
+
+    private final int sameWithoutRcpsHash;
+
     /** True when the principal is a service-linked role, which RCPs do not restrict. */
     final boolean serviceLinked;
 
@@ -158,7 +163,22 @@ final class CompiledRole {
       LayerPair same = role.base == null ? null : role.sameAccount;
       this.sameWithRcps = same == null ? null : same.withRcps();
       this.sameWithoutRcps = same == null ? null : same.withoutRcps();
+      this.sameWithRcpsHash = System.identityHashCode(sameWithRcps);
+      this.sameWithoutRcpsHash = System.identityHashCode(sameWithoutRcps);
       this.serviceLinked = role.serviceLinked;
+    }
+
+    /**
+     * The identity hash of layers of this session, kept for those of its own account, so that the
+     * decision path finds a plan without reading the layers (see {@link
+     * dev.orgauthz.internal.engine.Engine#decide(CompiledLayers, int,
+     * dev.orgauthz.internal.engine.Engine.Scratch)}).
+     */
+    int layersHash(CompiledLayers layers) {
+      if (layers == sameWithRcps) {
+        return sameWithRcpsHash;
+      }
+      return layers == sameWithoutRcps ? sameWithoutRcpsHash : System.identityHashCode(layers);
     }
 
     /**

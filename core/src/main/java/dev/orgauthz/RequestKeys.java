@@ -74,6 +74,65 @@ class RequestKeys extends ThreadPadding implements Keys {
   private final @Nullable Object[] answeredValues = new Object[ANSWERS];
   private final boolean[] answers = new boolean[ANSWERS];
 
+  /** log2 of the number of sets of {@link #sessionTable}. */
+  private static final int SESSION_SET_BITS = 9;
+
+  /** Ways per set of {@link #sessionTable}. */
+  private static final int SESSION_WAYS = 4;
+
+  /**
+   * This thread's recent sessions by authorizer, user and account: sets of four (user, account,
+   * sessions) ways, the newest first, with the authorizer's number and the names' hash in {@link
+   * #sessionWords}. An authorizer's sessions of a user in an account never change, so the ones kept
+   * here are the ones its catalog gives; finding them here reads neither the catalog's map of users
+   * nor the user's table of accounts.
+   */
+  private final @Nullable Object[] sessionTable = new Object[3 * SESSION_WAYS << SESSION_SET_BITS];
+
+  /** Per way of {@link #sessionTable}: the authorizer's number (0: empty). */
+  private final long[] sessionAuthorizers = new long[SESSION_WAYS << SESSION_SET_BITS];
+
+  /** Per way of {@link #sessionTable}: the hash of the user's and the account's names. */
+  private final int[] sessionHashes = new int[SESSION_WAYS << SESSION_SET_BITS];
+
+  /**
+   * The sessions kept for the user in the account by the authorizer numbered {@code authorizer}
+   * (not 0), or null.
+   */
+  CompiledRole.Session @Nullable [] sessions(long authorizer, String user, String account) {
+    int hash = user.hashCode() * 31 + account.hashCode();
+    int first = SESSION_WAYS * sessionSet(hash);
+    for (int way = first; way < first + SESSION_WAYS; way++) {
+      if (sessionHashes[way] == hash && sessionAuthorizers[way] == authorizer) {
+        Object keptUser = sessionTable[3 * way];
+        Object keptAccount = sessionTable[3 * way + 1];
+        if ((keptUser == user || user.equals(keptUser))
+            && (keptAccount == account || account.equals(keptAccount))) {
+          return (CompiledRole.Session[]) sessionTable[3 * way + 2];
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Keeps the sessions of the user in the account for {@link #sessions}. */
+  void keepSessions(long authorizer, String user, String account, CompiledRole.Session[] sessions) {
+    int hash = user.hashCode() * 31 + account.hashCode();
+    int first = SESSION_WAYS * sessionSet(hash);
+    System.arraycopy(sessionAuthorizers, first, sessionAuthorizers, first + 1, SESSION_WAYS - 1);
+    System.arraycopy(sessionHashes, first, sessionHashes, first + 1, SESSION_WAYS - 1);
+    System.arraycopy(sessionTable, 3 * first, sessionTable, 3 * first + 3, 3 * (SESSION_WAYS - 1));
+    sessionAuthorizers[first] = authorizer;
+    sessionHashes[first] = hash;
+    sessionTable[3 * first] = user;
+    sessionTable[3 * first + 1] = account;
+    sessionTable[3 * first + 2] = sessions;
+  }
+
+  private static int sessionSet(int hash) {
+    return (hash * 0x9E3779B9) >>> (32 - SESSION_SET_BITS);
+  }
+
   /** Recent answers of {@link ControlPolicyScope#rcpAppliesTo}, by action (same object). */
   private final @Nullable String[] rcpActions = new String[32];
 

@@ -92,6 +92,54 @@ public final class Engine {
     /** This thread's recent outcomes of plans that read the request; made on first use. */
     private @Nullable DecisionMemo memo;
 
+    /** log2 of the number of sets of {@link #plans}. */
+    private static final int PLAN_SET_BITS = 10;
+
+    /** Ways per set of {@link #plans}. */
+    private static final int PLAN_WAYS = 4;
+
+    /**
+     * This thread's recent plans, by layers and action: sets of four (layers, action, plan) ways,
+     * the newest first. A plan depends on its layers and action alone, so the one kept here is the
+     * one the layers give; finding it here does not read the layers.
+     */
+    private final @Nullable Object[] plans = new Object[3 * PLAN_WAYS << PLAN_SET_BITS];
+
+    /** ANDed with every hash of {@link #plans}: -1, or 0 in tests (see {@link #collidePlans}). */
+    private int planHashMask = -1;
+
+    /**
+     * Puts every plan in one set of {@link #plans} (for tests): only the comparison of layers and
+     * action tells them apart, and the set's four ways are replaced all the time.
+     */
+    void collidePlans() {
+      planHashMask = 0;
+    }
+
+    /** The plan of the layers for the view's action: this thread's, or the layers' and kept. */
+    Plan plan(CompiledLayers layers, int layersHash, RequestView view) {
+      String action = view.action;
+      int hash = (layersHash * 31 + action.hashCode()) & planHashMask;
+      int set = (hash * 0x9E3779B9) >>> (32 - PLAN_SET_BITS);
+      int first = 3 * PLAN_WAYS * set;
+      @Nullable Object[] table = plans;
+      for (int way = first; way < first + 3 * PLAN_WAYS; way += 3) {
+        if (table[way] == layers) {
+          Object keptAction = table[way + 1];
+          Plan kept = (Plan) table[way + 2];
+          if (kept != null && (keptAction == action || action.equals(keptAction))) {
+            return kept;
+          }
+        }
+      }
+      Plan plan = layers.plan(view);
+      System.arraycopy(table, first, table, first + 3, 3 * (PLAN_WAYS - 1));
+      table[first] = layers;
+      table[first + 1] = plan.action;
+      table[first + 2] = plan;
+      return plan;
+    }
+
     /** Sets the memo this scratch keeps outcomes in (tests give one whose hashes collide). */
     void memo(DecisionMemo memo) {
       this.memo = memo;
@@ -126,8 +174,16 @@ public final class Engine {
 
   /** The outcome alone, for the request and principal set in the scratch: the fast path. */
   public static Outcome decide(CompiledLayers layers, Scratch scratch) {
+    return decide(layers, System.identityHashCode(layers), scratch);
+  }
+
+  /**
+   * As {@link #decide(CompiledLayers, Scratch)}, with the identity hash of the layers known to the
+   * caller, so that a plan this thread used before is found without reading the layers.
+   */
+  public static Outcome decide(CompiledLayers layers, int layersHash, Scratch scratch) {
     RequestView view = scratch.view;
-    Plan plan = layers.plan(view);
+    Plan plan = scratch.plan(layers, layersHash, view);
     Outcome[] memo = plan.memo;
     if (memo != null) {
       return kept(layers, plan, memo, view);

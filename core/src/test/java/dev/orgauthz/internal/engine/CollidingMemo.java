@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The decision path with a memo whose hashes all collide: every kept outcome lands in one set under
- * one hash, so only the memo's full comparison of what a plan reads keeps the answers apart. For
- * tests that hold the memo to a reference; not thread-safe.
+ * one hash, so only the memo's full comparison of what a plan reads keeps the answers apart; and
+ * every plan of the thread's table of plans lands in one set of four, so only the comparison of
+ * layers and action finds the right one. For tests that hold the memo to a reference; not
+ * thread-safe.
  */
 public final class CollidingMemo {
   /** The first source of every view, the same for all. */
@@ -23,6 +25,7 @@ public final class CollidingMemo {
 
   public CollidingMemo() {
     this(new DecisionMemo(0));
+    scratch.collidePlans();
   }
 
   /** The same fast path over another memo (tests of a memo's growth give an ordinary one). */
