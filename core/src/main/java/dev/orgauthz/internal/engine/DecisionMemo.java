@@ -33,7 +33,7 @@ final class DecisionMemo {
   /** How many caller values an entry keeps: plans that read more are kept only without them. */
   static final int WIDTH = 6;
 
-  private static final int SOURCES = 5;
+  static final int SOURCES = 5;
   private static final int RESOURCE = 1;
   private static final int FIRST_SOURCE = 2;
 

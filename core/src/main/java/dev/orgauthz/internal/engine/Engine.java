@@ -98,12 +98,46 @@ public final class Engine {
     /** Ways per set of {@link #plans}. */
     private static final int PLAN_WAYS = 4;
 
+    /** References per way of {@link #plans}: layers, action, plan, then a kept outcome's parts. */
+    private static final int PLAN_STRIDE = 4 + DecisionMemo.SOURCES;
+
+    private static final int PLAN = 2;
+    private static final int KEPT_RESOURCE = 3;
+    private static final int KEPT_SOURCES = 4;
+
+    // The state word of a way: whether it is used, the plan's flags, and the outcome it keeps
+    // with what the outcome was kept for beyond the references of the way.
+    private static final int USED = 1;
+    private static final int ANY_RESOURCE = 1 << 1;
+    private static final int PER_USER = 1 << 2;
+    private static final int CROSS_ACCOUNT = 1 << 3;
+
+    /** Bits 4 and 5: the kept outcome's ordinal plus one, 0 when none is kept. */
+    private static final int OUTCOME_SHIFT = 4;
+
+    /** Bits 6 to 8: how many sources the keys had. */
+    private static final int SOURCES_SHIFT = 6;
+
+    /** Bits 9 and up: the principal's kind. */
+    private static final int KIND_SHIFT = 9;
+
+    private static final int WHAT_WAS_ASKED = ~((1 << SOURCES_SHIFT) - 1) | CROSS_ACCOUNT;
+
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
     /**
-     * This thread's recent plans, by layers and action: sets of four (layers, action, plan) ways,
-     * the newest first. A plan depends on its layers and action alone, so the one kept here is the
-     * one the layers give; finding it here does not read the layers.
+     * This thread's recent plans, by layers and action: sets of four ways, the newest first, each
+     * the layers, the action and the plan, then the parts of one outcome of the plan kept with it:
+     * the resource and the sources of the keys (see {@link Keys#source}). A plan depends on its
+     * layers and action alone, so the one kept here is the one the layers give; finding it here
+     * does not read the layers. The outcome is kept only for plans the decision memo keeps, when
+     * the caller gave no key, by the same parts the memo compares, so a question asked again finds
+     * its outcome in the way it found its plan: neither the plan nor the memo is read.
      */
-    private final @Nullable Object[] plans = new Object[3 * PLAN_WAYS << PLAN_SET_BITS];
+    private final @Nullable Object[] plans = new Object[PLAN_STRIDE * PLAN_WAYS << PLAN_SET_BITS];
+
+    /** Per way of {@link #plans}: the hash of layers and action, then the state word. */
+    private final int[] planWords = new int[2 * PLAN_WAYS << PLAN_SET_BITS];
 
     /** ANDed with every hash of {@link #plans}: -1, or 0 in tests (see {@link #collidePlans}). */
     private int planHashMask = -1;
@@ -116,28 +150,122 @@ public final class Engine {
       planHashMask = 0;
     }
 
-    /** The plan of the layers for the view's action: this thread's, or the layers' and kept. */
-    Plan plan(CompiledLayers layers, int layersHash, RequestView view) {
+    /** The outcome of the layers for the request of the view. */
+    Outcome decide(CompiledLayers layers, int layersHash, RequestView view) {
       String action = view.action;
       int hash = (layersHash * 31 + action.hashCode()) & planHashMask;
-      int set = (hash * 0x9E3779B9) >>> (32 - PLAN_SET_BITS);
-      int first = 3 * PLAN_WAYS * set;
+      int first = PLAN_WAYS * ((hash * 0x9E3779B9) >>> (32 - PLAN_SET_BITS));
       @Nullable Object[] table = plans;
-      for (int way = first; way < first + 3 * PLAN_WAYS; way += 3) {
-        if (table[way] == layers) {
-          Object keptAction = table[way + 1];
-          Plan kept = (Plan) table[way + 2];
-          if (kept != null && (keptAction == action || action.equals(keptAction))) {
-            return kept;
-          }
+      for (int way = first; way < first + PLAN_WAYS; way++) {
+        int state = planWords[2 * way + 1];
+        if (state == 0 || planWords[2 * way] != hash) {
+          continue;
         }
+        int base = PLAN_STRIDE * way;
+        Object keptAction = table[base + 1];
+        Plan plan = (Plan) table[base + PLAN];
+        if (plan == null
+            || table[base] != layers
+            || (keptAction != action && !action.equals(keptAction))) {
+          continue;
+        }
+        int kept = (state >>> OUTCOME_SHIFT) & 3;
+        if (kept != 0 && keptFor(state, base, view)) {
+          return OUTCOMES[kept - 1];
+        }
+        Outcome outcome = decide(layers, plan, view);
+        planWords[2 * way + 1] =
+            keep(state & (USED | ANY_RESOURCE | PER_USER), base, plan, view, outcome);
+        return outcome;
       }
       Plan plan = layers.plan(view);
-      System.arraycopy(table, first, table, first + 3, 3 * (PLAN_WAYS - 1));
-      table[first] = layers;
-      table[first + 1] = plan.action;
-      table[first + 2] = plan;
-      return plan;
+      System.arraycopy(planWords, 2 * first, planWords, 2 * first + 2, 2 * (PLAN_WAYS - 1));
+      System.arraycopy(
+          table,
+          PLAN_STRIDE * first,
+          table,
+          PLAN_STRIDE * (first + 1),
+          PLAN_STRIDE * (PLAN_WAYS - 1));
+      int base = PLAN_STRIDE * first;
+      table[base] = layers;
+      table[base + 1] = plan.action;
+      table[base + PLAN] = plan;
+      Outcome outcome = decide(layers, plan, view);
+      int flags = USED | (plan.anyResource ? ANY_RESOURCE : 0) | (plan.memoPerUser ? PER_USER : 0);
+      planWords[2 * first] = hash;
+      planWords[2 * first + 1] = keep(flags, base, plan, view, outcome);
+      return outcome;
+    }
+
+    /** The plan's outcome for the view, from the plan's constant outcomes or the memo. */
+    private Outcome decide(CompiledLayers layers, Plan plan, RequestView view) {
+      Outcome[] memo = plan.memo;
+      if (memo != null) {
+        return kept(layers, plan, memo, view);
+      }
+      String[] read = plan.memoKeys;
+      if (read == null) {
+        return run(layers, plan, view, null);
+      }
+      DecisionMemo recent = this.memo;
+      if (recent == null) {
+        recent = new DecisionMemo();
+        this.memo = recent;
+      }
+      return recent.decide(layers, plan, read, view);
+    }
+
+    /**
+     * Keeps the outcome in the way when the memo would keep it by the parts a way holds (a plan it
+     * keeps, no caller key, at most {@value DecisionMemo#SOURCES} sources), and returns the way's
+     * state word; otherwise the state word without an outcome.
+     */
+    private int keep(int flags, int base, Plan plan, RequestView view, Outcome outcome) {
+      Keys keys = view.context;
+      int sources = keys.sourceCount();
+      if (plan.memo != null
+          || plan.memoKeys == null
+          || !keys.callerEmpty()
+          || sources == 0
+          || sources > DecisionMemo.SOURCES) {
+        return flags;
+      }
+      boolean perUser = (flags & PER_USER) != 0;
+      @Nullable Object[] table = plans;
+      table[base + KEPT_RESOURCE] = (flags & ANY_RESOURCE) != 0 ? null : view.resource;
+      for (int i = 0; i < DecisionMemo.SOURCES; i++) {
+        table[base + KEPT_SOURCES + i] = i < sources ? keys.source(i, perUser) : null;
+      }
+      return flags
+          | (view.crossAccount ? CROSS_ACCOUNT : 0)
+          | ((outcome.ordinal() + 1) << OUTCOME_SHIFT)
+          | (sources << SOURCES_SHIFT)
+          | (view.kind.ordinal() << KIND_SHIFT);
+    }
+
+    /** True when the outcome the way keeps was kept for the view's request. */
+    private boolean keptFor(int state, int base, RequestView view) {
+      Keys keys = view.context;
+      int sources = keys.sourceCount();
+      int asked =
+          (view.crossAccount ? CROSS_ACCOUNT : 0)
+              | (sources << SOURCES_SHIFT)
+              | (view.kind.ordinal() << KIND_SHIFT);
+      if ((state & WHAT_WAS_ASKED) != asked || !keys.callerEmpty()) {
+        return false;
+      }
+      @Nullable Object[] table = plans;
+      Object resource = (state & ANY_RESOURCE) != 0 ? null : view.resource;
+      if (!DecisionMemo.equal(table[base + KEPT_RESOURCE], resource)) {
+        return false;
+      }
+      boolean perUser = (state & PER_USER) != 0;
+      for (int i = 0; i < sources; i++) {
+        if (!DecisionMemo.equal(table[base + KEPT_SOURCES + i], keys.source(i, perUser))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Sets the memo this scratch keeps outcomes in (tests give one whose hashes collide). */
@@ -182,22 +310,7 @@ public final class Engine {
    * caller, so that a plan this thread used before is found without reading the layers.
    */
   public static Outcome decide(CompiledLayers layers, int layersHash, Scratch scratch) {
-    RequestView view = scratch.view;
-    Plan plan = scratch.plan(layers, layersHash, view);
-    Outcome[] memo = plan.memo;
-    if (memo != null) {
-      return kept(layers, plan, memo, view);
-    }
-    String[] read = plan.memoKeys;
-    if (read == null) {
-      return run(layers, plan, view, null);
-    }
-    DecisionMemo recent = scratch.memo;
-    if (recent == null) {
-      recent = new DecisionMemo();
-      scratch.memo = recent;
-    }
-    return recent.decide(layers, plan, read, view);
+    return scratch.decide(layers, layersHash, scratch.view);
   }
 
   /**
