@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers "can principal X perform action Y on resource R in account Z?" for one {@link Snapshot}.
@@ -64,14 +63,11 @@ public final class Authorizer {
   private final Organization organization;
   private final RoleCatalog catalog;
 
-  /** The number of the last authorizer made. */
-  private static final AtomicLong NUMBERS = new AtomicLong();
-
   /**
-   * This authorizer's number, from 1 and never reused: what a thread's table of sessions keeps its
-   * entries by, without holding the authorizer.
+   * This authorizer's token: what a thread's table of sessions keeps its entries by, without
+   * holding the authorizer.
    */
-  private final long number = NUMBERS.incrementAndGet();
+  private final Object token = new Object();
 
   /** The time keys of the last explanation; immutable, so a racing thread sees a whole one. */
   private volatile TimeKeys lastTimes = new TimeKeys(0);
@@ -131,7 +127,7 @@ public final class Authorizer {
     } else {
       String userKey = String.valueOf(request.user());
       String accountKey = String.valueOf(request.account());
-      Session[] kept = keys.sessions(number, userKey, accountKey);
+      Session[] kept = keys.sessions(token, userKey, accountKey);
       if (kept == null) {
         UserRoles user = catalog.knownUser(userKey);
         if (user == null) {
@@ -147,7 +143,7 @@ public final class Authorizer {
           }
           return Outcome.IMPLICIT_DENY;
         }
-        keys.keepSessions(number, userKey, accountKey, found);
+        keys.keepSessions(token, userKey, accountKey, found);
         kept = found;
       }
       sessions = kept;

@@ -81,34 +81,30 @@ class RequestKeys extends ThreadPadding implements Keys {
   private static final int SESSION_WAYS = 4;
 
   /**
-   * This thread's recent sessions by authorizer, user and account: sets of four (user, account,
-   * sessions) ways, the newest first, with the authorizer's number and the names' hash in {@link
-   * #sessionWords}. An authorizer's sessions of a user in an account never change, so the ones kept
-   * here are the ones its catalog gives; finding them here reads neither the catalog's map of users
-   * nor the user's table of accounts.
+   * This thread's recent sessions by authorizer, user and account: sets of four (authorizer's
+   * token, user, account, sessions) ways, the newest first, with the names' hash in {@link
+   * #sessionHashes}. An authorizer's sessions of a user in an account never change, so the ones
+   * kept here are the ones its catalog gives; finding them here reads neither the catalog's map of
+   * users nor the user's table of accounts. The token is an object of the authorizer's own, so an
+   * entry holds neither the authorizer nor its catalog, and while the entry holds the token no
+   * other authorizer can have one equal to it.
    */
-  private final @Nullable Object[] sessionTable = new Object[3 * SESSION_WAYS << SESSION_SET_BITS];
-
-  /** Per way of {@link #sessionTable}: the authorizer's number (0: empty). */
-  private final long[] sessionAuthorizers = new long[SESSION_WAYS << SESSION_SET_BITS];
+  private final @Nullable Object[] sessionTable = new Object[4 * SESSION_WAYS << SESSION_SET_BITS];
 
   /** Per way of {@link #sessionTable}: the hash of the user's and the account's names. */
   private final int[] sessionHashes = new int[SESSION_WAYS << SESSION_SET_BITS];
 
-  /**
-   * The sessions kept for the user in the account by the authorizer numbered {@code authorizer}
-   * (not 0), or null.
-   */
-  CompiledRole.Session @Nullable [] sessions(long authorizer, String user, String account) {
+  /** The sessions kept for the user in the account by the authorizer of the token, or null. */
+  CompiledRole.Session @Nullable [] sessions(Object authorizer, String user, String account) {
     int hash = user.hashCode() * 31 + account.hashCode();
     int first = SESSION_WAYS * sessionSet(hash);
     for (int way = first; way < first + SESSION_WAYS; way++) {
-      if (sessionHashes[way] == hash && sessionAuthorizers[way] == authorizer) {
-        Object keptUser = sessionTable[3 * way];
-        Object keptAccount = sessionTable[3 * way + 1];
+      if (sessionHashes[way] == hash && sessionTable[4 * way] == authorizer) {
+        Object keptUser = sessionTable[4 * way + 1];
+        Object keptAccount = sessionTable[4 * way + 2];
         if ((keptUser == user || user.equals(keptUser))
             && (keptAccount == account || account.equals(keptAccount))) {
-          return (CompiledRole.Session[]) sessionTable[3 * way + 2];
+          return (CompiledRole.Session[]) sessionTable[4 * way + 3];
         }
       }
     }
@@ -116,17 +112,17 @@ class RequestKeys extends ThreadPadding implements Keys {
   }
 
   /** Keeps the sessions of the user in the account for {@link #sessions}. */
-  void keepSessions(long authorizer, String user, String account, CompiledRole.Session[] sessions) {
+  void keepSessions(
+      Object authorizer, String user, String account, CompiledRole.Session[] sessions) {
     int hash = user.hashCode() * 31 + account.hashCode();
     int first = SESSION_WAYS * sessionSet(hash);
-    System.arraycopy(sessionAuthorizers, first, sessionAuthorizers, first + 1, SESSION_WAYS - 1);
     System.arraycopy(sessionHashes, first, sessionHashes, first + 1, SESSION_WAYS - 1);
-    System.arraycopy(sessionTable, 3 * first, sessionTable, 3 * first + 3, 3 * (SESSION_WAYS - 1));
-    sessionAuthorizers[first] = authorizer;
+    System.arraycopy(sessionTable, 4 * first, sessionTable, 4 * first + 4, 4 * (SESSION_WAYS - 1));
     sessionHashes[first] = hash;
-    sessionTable[3 * first] = user;
-    sessionTable[3 * first + 1] = account;
-    sessionTable[3 * first + 2] = sessions;
+    sessionTable[4 * first] = authorizer;
+    sessionTable[4 * first + 1] = user;
+    sessionTable[4 * first + 2] = account;
+    sessionTable[4 * first + 3] = sessions;
   }
 
   private static int sessionSet(int hash) {
