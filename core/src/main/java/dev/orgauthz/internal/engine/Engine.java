@@ -8,6 +8,7 @@ import dev.orgauthz.evaluation.Outcome;
 import dev.orgauthz.evaluation.PolicyLevel;
 import dev.orgauthz.evaluation.Principal;
 import dev.orgauthz.internal.condition.Keys;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -93,10 +94,10 @@ public final class Engine {
     private @Nullable DecisionMemo memo;
 
     /** log2 of the number of sets of {@link #plans}. */
-    private static final int PLAN_SET_BITS = 10;
+    private static final int PLAN_SET_BITS = 9;
 
     /** Ways per set of {@link #plans}. */
-    private static final int PLAN_WAYS = 4;
+    private static final int PLAN_WAYS = 8;
 
     /** References per way of {@link #plans}: layers, action, plan, then a kept outcome's parts. */
     private static final int PLAN_STRIDE = 4 + DecisionMemo.SOURCES;
@@ -126,7 +127,7 @@ public final class Engine {
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     /**
-     * This thread's recent plans, by layers and action: sets of four ways, the newest first, each
+     * This thread's recent plans, by layers and action: sets of eight ways, the newest first, each
      * the layers, the action and the plan, then the parts of one outcome of the plan kept with it:
      * the resource and the sources of the keys (see {@link Keys#source}). A plan depends on its
      * layers and action alone, so the one kept here is the one the layers give; finding it here
@@ -144,7 +145,7 @@ public final class Engine {
 
     /**
      * Puts every plan in one set of {@link #plans} (for tests): only the comparison of layers and
-     * action tells them apart, and the set's four ways are replaced all the time.
+     * action tells them apart, and the set's eight ways are replaced all the time.
      */
     void collidePlans() {
       planHashMask = 0;
@@ -174,8 +175,7 @@ public final class Engine {
           return OUTCOMES[kept - 1];
         }
         Outcome outcome = decide(layers, plan, view);
-        planWords[2 * way + 1] =
-            keep(state & (USED | ANY_RESOURCE | PER_USER), base, plan, view, outcome);
+        planWords[2 * way + 1] = keep(state, base, plan, view, outcome);
         return outcome;
       }
       Plan plan = layers.plan(view);
@@ -190,6 +190,7 @@ public final class Engine {
       table[base] = layers;
       table[base + 1] = plan.action;
       table[base + PLAN] = plan;
+      Arrays.fill(table, base + KEPT_RESOURCE, base + PLAN_STRIDE, null);
       Outcome outcome = decide(layers, plan, view);
       int flags = USED | (plan.anyResource ? ANY_RESOURCE : 0) | (plan.memoPerUser ? PER_USER : 0);
       planWords[2 * first] = hash;
@@ -216,11 +217,11 @@ public final class Engine {
     }
 
     /**
-     * Keeps the outcome in the way when the memo would keep it by the parts a way holds (a plan it
-     * keeps, no caller key, at most {@value DecisionMemo#SOURCES} sources), and returns the way's
-     * state word; otherwise the state word without an outcome.
+     * Keeps the outcome in the way, in place of the one it kept, when the memo would keep it by the
+     * parts a way holds (a plan it keeps, no caller key, at most {@value DecisionMemo#SOURCES}
+     * sources), and returns the way's new state word; otherwise the way keeps what it kept.
      */
-    private int keep(int flags, int base, Plan plan, RequestView view, Outcome outcome) {
+    private int keep(int state, int base, Plan plan, RequestView view, Outcome outcome) {
       Keys keys = view.context;
       int sources = keys.sourceCount();
       if (plan.memo != null
@@ -228,8 +229,9 @@ public final class Engine {
           || !keys.callerEmpty()
           || sources == 0
           || sources > DecisionMemo.SOURCES) {
-        return flags;
+        return state;
       }
+      int flags = state & (USED | ANY_RESOURCE | PER_USER);
       boolean perUser = (flags & PER_USER) != 0;
       @Nullable Object[] table = plans;
       table[base + KEPT_RESOURCE] = (flags & ANY_RESOURCE) != 0 ? null : view.resource;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The decision path with a memo whose hashes all collide: every kept outcome lands in one set under
  * one hash, so only the memo's full comparison of what a plan reads keeps the answers apart; and
- * every plan of the thread's table of plans lands in one set of four, so only the comparison of
+ * every plan of the thread's table of plans lands in one set of eight, so only the comparison of
  * layers and action finds the right one. For tests that hold the memo to a reference; not
  * thread-safe.
  */
