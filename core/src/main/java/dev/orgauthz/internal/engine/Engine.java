@@ -175,7 +175,11 @@ public final class Engine {
           return OUTCOMES[kept - 1];
         }
         Outcome outcome = decide(layers, plan, view);
-        planWords[2 * way + 1] = keep(state, base, plan, view, outcome);
+        int next = keep(state, base, plan, view, outcome);
+        if (next != state) {
+          // Written only when it changes: a thread's stores stay off lines it need not own
+          planWords[2 * way + 1] = next;
+        }
         return outcome;
       }
       Plan plan = layers.plan(view);
