@@ -192,7 +192,7 @@ public final class Authorizer {
             Engine.decide(
                 layers,
                 session.layersHash(layers),
-                scratch.principal(session.principal(), accountId, Session.KIND));
+                scratch.principal(session, accountId, Session.KIND));
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }

@@ -5,6 +5,7 @@ import dev.orgauthz.evaluation.Principal;
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.identitycenter.PermissionSet;
 import dev.orgauthz.internal.engine.CompiledLayers;
+import dev.orgauthz.internal.engine.PrincipalSource;
 import dev.orgauthz.org.Account;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,7 +102,7 @@ final class CompiledRole {
    * principal and {@code aws:userid} are made on first use, so that a user with hundreds of roles
    * costs little until asked about them.
    */
-  static final class Session {
+  static final class Session implements PrincipalSource {
     private final CompiledRole role;
     private final String partition;
     private final String sessionName;
@@ -195,7 +196,8 @@ final class CompiledRole {
     }
 
     /** The session principal: {@code arn:<partition>:sts::<account>:assumed-role/<role>/<name>}. */
-    Principal principal() {
+    @Override
+    public Principal principal() {
       Principal made = principal;
       if (made == null) {
         String account = role.account.id();

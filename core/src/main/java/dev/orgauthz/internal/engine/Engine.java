@@ -304,6 +304,17 @@ public final class Engine {
       view.principal(principal, principalAccount, kind);
       return this;
     }
+
+    /**
+     * As {@link #principal(Principal, String, Principal.Kind)}, with the principal asked of the
+     * source only if statements are evaluated: an outcome kept for the request needs its kind
+     * alone.
+     */
+    public Scratch principal(
+        PrincipalSource source, @Nullable String principalAccount, Principal.Kind kind) {
+      view.principal(source, principalAccount, kind);
+      return this;
+    }
   }
 
   /** The outcome alone, for the request and principal set in the scratch: the fast path. */
@@ -355,7 +366,7 @@ public final class Engine {
   }
 
   static Outcome run(CompiledLayers layers, Plan plan, RequestView request, @Nullable Trace trace) {
-    Principal principal = request.principal;
+    Principal principal = request.principal();
     Principal.Kind kind = principal.kind();
     boolean hasBoundary = plan.boundaries.length > 0;
     boolean denied = false;
@@ -720,7 +731,7 @@ public final class Engine {
       }
       PrincipalGrant named = PrincipalGrant.DIRECT;
       if (mode == Mode.RESOURCE) {
-        named = principalGrant(statement, request.principal, hasBoundary);
+        named = principalGrant(statement, request.principal(), hasBoundary);
         if (named == PrincipalGrant.NONE) {
           continue;
         }

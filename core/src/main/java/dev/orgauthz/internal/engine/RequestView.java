@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * found once. Mutable so that the decision path can reuse one per thread instead of allocating.
  */
 class RequestView extends ThreadPadding {
-  @SuppressWarnings("NullAway.Init") // set by reset before any use
-  Principal principal;
+  /** The principal, or null until {@link #principal()} asks {@link #source} for it. */
+  private @Nullable Principal principal;
+
+  /** Where {@link #principal()} finds the principal when it was not given. */
+  private @Nullable PrincipalSource source;
 
   /** The kind of {@link #principal}. */
   Principal.Kind kind = Principal.Kind.ANONYMOUS;
@@ -94,11 +97,43 @@ class RequestView extends ThreadPadding {
   /** Sets who asks. */
   RequestView principal(
       Principal principal, @Nullable String principalAccount, Principal.Kind kind) {
+    return asking(principal, null, principalAccount, kind);
+  }
+
+  /**
+   * As {@link #principal(Principal, String, Principal.Kind)}, with the principal asked of the
+   * source only if statements are evaluated.
+   */
+  RequestView principal(
+      PrincipalSource source, @Nullable String principalAccount, Principal.Kind kind) {
+    return asking(null, source, principalAccount, kind);
+  }
+
+  private RequestView asking(
+      @Nullable Principal principal,
+      @Nullable PrincipalSource source,
+      @Nullable String principalAccount,
+      Principal.Kind kind) {
     this.principal = principal;
+    this.source = source;
     this.kind = kind;
     this.principalAccount = principalAccount;
     this.crossAccount = principalAccount == null || !principalAccount.equals(resourceAccount);
     return this;
+  }
+
+  /** The principal asking. */
+  Principal principal() {
+    Principal known = principal;
+    if (known == null) {
+      PrincipalSource from = source;
+      if (from == null) {
+        throw new IllegalStateException("no principal was set for this request");
+      }
+      known = from.principal();
+      principal = known;
+    }
+    return known;
   }
 
   /** The index of the colon of the action, or -1. */
