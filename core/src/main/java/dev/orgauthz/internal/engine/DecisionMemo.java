@@ -136,12 +136,20 @@ final class DecisionMemo {
     System.arraycopy(words, 2 * first, words, 2 * first + 2, 2 * (WAYS - 1));
   }
 
+  /**
+   * True when outcomes can be kept by keys with this many sources: at least one, and no more than
+   * an entry holds ({@value #SOURCES}).
+   */
+  static boolean keyable(int sources) {
+    return sources > 0 && sources <= SOURCES;
+  }
+
   /** The outcome of the plan for the request of the view, kept or found and kept. */
   Outcome decide(CompiledLayers layers, Plan plan, String[] read, RequestView view) {
     Keys keys = view.context;
     int sources = keys.sourceCount();
     boolean callerEmpty = keys.callerEmpty();
-    if (sources == 0 || sources > SOURCES || (!callerEmpty && plan.memoWidth > WIDTH)) {
+    if (!keyable(sources) || (!callerEmpty && plan.memoWidth > WIDTH)) {
       return Engine.run(layers, plan, view, null);
     }
     boolean perUser = plan.memoPerUser;

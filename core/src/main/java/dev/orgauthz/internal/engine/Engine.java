@@ -99,12 +99,13 @@ public final class Engine {
     /** Ways per set of {@link #plans}. */
     private static final int PLAN_WAYS = 8;
 
-    /** References per way of {@link #plans}: layers, action, plan, then a kept outcome's parts. */
-    private static final int PLAN_STRIDE = 4 + DecisionMemo.SOURCES;
-
+    // A way of the plan table: layers, action, plan, then a kept outcome's resource and sources
     private static final int PLAN = 2;
     private static final int KEPT_RESOURCE = 3;
     private static final int KEPT_SOURCES = 4;
+
+    /** References per way of {@link #plans}. */
+    private static final int PLAN_STRIDE = KEPT_SOURCES + DecisionMemo.SOURCES;
 
     // The state word of a way: whether it is used, the plan's flags, and the outcome it keeps
     // with what the outcome was kept for beyond the references of the way.
@@ -231,8 +232,7 @@ public final class Engine {
       if (plan.memo != null
           || plan.memoKeys == null
           || !keys.callerEmpty()
-          || sources == 0
-          || sources > DecisionMemo.SOURCES) {
+          || !DecisionMemo.keyable(sources)) {
         return state;
       }
       int flags = state & (USED | ANY_RESOURCE | PER_USER);
