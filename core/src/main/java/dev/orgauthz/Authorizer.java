@@ -158,16 +158,19 @@ public final class Authorizer {
       return decideSlowly(request);
     }
 
-    // Decide per role, with one reusable view of the request and its keys per thread.
+    // Decide per role. An outcome the thread keeps is found before anything is set: a repeated
+    // question writes no reference (see Engine.Scratch#keptOutcome). Otherwise the thread's
+    // reusable
+    // view of the request and its keys is set, once for all the roles.
     boolean sameAccount = resourceAccount == accountId || resourceAccount.equals(accountId);
-    keys.reset(
-        request.context(),
-        sameAccount ? sessions[0].ownResourceKeys : catalog.resourceKeys(resourceAccount),
-        request.region(),
-        request.time(),
-        options.clock());
-    Engine.Scratch scratch =
-        keys.scratch.request(request.action(), request.resource(), resourceAccount, keys);
+    KeyLayer resourceKeys =
+        sameAccount ? sessions[0].ownResourceKeys : catalog.resourceKeys(resourceAccount);
+    String action = request.action();
+    String resource = request.resource();
+    String region = request.region();
+    boolean callerEmpty = request.context().size() == 0;
+    Engine.Scratch scratch = keys.scratch;
+    boolean viewSet = false;
     try {
       boolean explicit = false;
       int rcpAction = -1;
@@ -178,7 +181,7 @@ public final class Authorizer {
           continue;
         }
         if (rcpAction < 0) {
-          rcpAction = keys.rcpAppliesTo(request.action()) ? 1 : 0;
+          rcpAction = keys.rcpAppliesTo(action) ? 1 : 0;
         }
         CompiledLayers layers =
             sameAccount
@@ -187,12 +190,33 @@ public final class Authorizer {
         if (layers == null) {
           continue;
         }
-        keys.session(session);
+        int layersHash = session.layersHash(layers);
         Outcome outcome =
-            Engine.decide(
-                layers,
-                session.layersHash(layers),
-                scratch.principal(session, accountId, Session.KIND));
+            callerEmpty
+                ? scratch.keptOutcome(
+                    layers,
+                    layersHash,
+                    action,
+                    resource,
+                    !sameAccount,
+                    Session.KIND,
+                    resourceKeys,
+                    region,
+                    session.roleKeys,
+                    session.userKeys(),
+                    session.userId())
+                : null;
+        if (outcome == null) {
+          if (!viewSet) {
+            keys.reset(request.context(), resourceKeys, region, request.time(), options.clock());
+            scratch.request(action, resource, resourceAccount, keys);
+            viewSet = true;
+          }
+          keys.session(session);
+          outcome =
+              Engine.decide(
+                  layers, layersHash, scratch.principal(session, accountId, Session.KIND));
+        }
         if (outcome == Outcome.ALLOWED) {
           return Outcome.ALLOWED;
         }
@@ -200,7 +224,9 @@ public final class Authorizer {
       }
       return explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
     } finally {
-      keys.clear();
+      if (viewSet) {
+        keys.clear();
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import dev.orgauthz.evaluation.ControlPolicyScope;
 import dev.orgauthz.evaluation.RequestContext;
 import dev.orgauthz.internal.condition.Keys;
 import dev.orgauthz.internal.engine.Engine;
+import dev.orgauthz.internal.engine.SessionSources;
 import dev.orgauthz.internal.engine.ThreadPadding;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +33,6 @@ class RequestKeys extends ThreadPadding implements Keys {
   private static final int RESOURCE = 2;
   private static final int USER = 3;
   private static final int ROLE = 4;
-
-  /** A source that is the same for every decision (no region; keys shared by a role's users). */
-  private static final Object NONE = new Object();
 
   private RequestContext caller = RequestContext.empty();
   private boolean callerEmpty = true;
@@ -234,24 +232,13 @@ class RequestKeys extends ThreadPadding implements Keys {
 
   @Override
   public int sourceCount() {
-    return 5;
+    return SessionSources.COUNT;
   }
 
-  /**
-   * The resource's keys, the region, the role's keys, then the user's keys and {@code aws:userid}
-   * (the same for every user of the role when {@code perUser} is false: the user's layer holds only
-   * keys that {@link Keys#variesByUser vary by user}).
-   */
+  /** The sources of {@link SessionSources}: this view's keys are those of a session's decision. */
   @Override
   public Object source(int i, boolean perUser) {
-    return switch (i) {
-      case 0 -> resource;
-      case 1 -> region == null ? NONE : region;
-      case 2 -> role;
-      case 3 -> perUser ? user : NONE;
-      case 4 -> perUser ? userId : NONE;
-      default -> throw new IndexOutOfBoundsException(i);
-    };
+    return SessionSources.source(i, perUser, resource, region, role, user, userId);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.orgauthz.internal.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.orgauthz.evaluation.EvaluationRequest;
 import dev.orgauthz.evaluation.EvaluationResult;
 import dev.orgauthz.evaluation.Layer;
@@ -155,22 +157,12 @@ public final class Engine {
     /** The outcome of the layers for the request of the view. */
     Outcome decide(CompiledLayers layers, int layersHash, RequestView view) {
       String action = view.action;
-      int hash = (layersHash * 31 + action.hashCode()) & planHashMask;
-      int first = PLAN_WAYS * ((hash * 0x9E3779B9) >>> (32 - PLAN_SET_BITS));
-      @Nullable Object[] table = plans;
-      for (int way = first; way < first + PLAN_WAYS; way++) {
-        int state = planWords[2 * way + 1];
-        if (state == 0 || planWords[2 * way] != hash) {
-          continue;
-        }
+      int hash = planHash(layersHash, action);
+      int way = way(layers, hash, action);
+      if (way >= 0) {
         int base = PLAN_STRIDE * way;
-        Object keptAction = table[base + 1];
-        Plan plan = (Plan) table[base + PLAN];
-        if (plan == null
-            || table[base] != layers
-            || (keptAction != action && !action.equals(keptAction))) {
-          continue;
-        }
+        Plan plan = (Plan) requireNonNull(plans[base + PLAN]);
+        int state = planWords[2 * way + 1];
         int kept = (state >>> OUTCOME_SHIFT) & 3;
         if (kept != 0 && keptFor(state, base, view)) {
           return OUTCOMES[kept - 1];
@@ -183,6 +175,8 @@ public final class Engine {
         }
         return outcome;
       }
+      int first = PLAN_WAYS * planSet(hash);
+      @Nullable Object[] table = plans;
       Plan plan = layers.plan(view);
       System.arraycopy(planWords, 2 * first, planWords, 2 * first + 2, 2 * (PLAN_WAYS - 1));
       System.arraycopy(
@@ -201,6 +195,84 @@ public final class Engine {
       planWords[2 * first] = hash;
       planWords[2 * first + 1] = keep(flags, base, plan, view, outcome);
       return outcome;
+    }
+
+    /**
+     * The outcome this thread keeps with its plan for the layers and the action, for a request with
+     * no key of the caller's, or null when none is kept for the request's parts (then set the view
+     * and call {@link Engine#decide(CompiledLayers, int, Scratch)}). The parts are those {@link
+     * #decide} keeps an outcome by, the sources those of {@link SessionSources}. Nothing is set or
+     * written: under G1, each reference written to a long-lived object such as this thread's view
+     * passes a barrier with a memory fence, which waits for the reads in flight, so a question
+     * asked again is answered here without one.
+     *
+     * @param layersHash the identity hash of the layers
+     * @param crossAccount whether the principal's account is not the resource's
+     * @param resourceKeys the keys of the resource's account
+     * @param region the requested region, or null
+     * @param roleKeys the role's keys
+     * @param userKeys the user's keys
+     * @param userId the values of {@code aws:userid}
+     */
+    public @Nullable Outcome keptOutcome(
+        CompiledLayers layers,
+        int layersHash,
+        String action,
+        String resource,
+        boolean crossAccount,
+        Principal.Kind kind,
+        Object resourceKeys,
+        @Nullable String region,
+        Object roleKeys,
+        Object userKeys,
+        Object userId) {
+      int way = way(layers, planHash(layersHash, action), action);
+      if (way < 0) {
+        return null;
+      }
+      int state = planWords[2 * way + 1];
+      int kept = (state >>> OUTCOME_SHIFT) & 3;
+      int base = PLAN_STRIDE * way;
+      if (kept == 0 || !keptFor(state, base, crossAccount, SessionSources.COUNT, kind, resource)) {
+        return null;
+      }
+      boolean perUser = (state & PER_USER) != 0;
+      @Nullable Object[] table = plans;
+      for (int i = 0; i < SessionSources.COUNT; i++) {
+        Object source =
+            SessionSources.source(i, perUser, resourceKeys, region, roleKeys, userKeys, userId);
+        if (!DecisionMemo.equal(table[base + KEPT_SOURCES + i], source)) {
+          return null;
+        }
+      }
+      return OUTCOMES[kept - 1];
+    }
+
+    private int planHash(int layersHash, String action) {
+      return (layersHash * 31 + action.hashCode()) & planHashMask;
+    }
+
+    private static int planSet(int hash) {
+      return (hash * 0x9E3779B9) >>> (32 - PLAN_SET_BITS);
+    }
+
+    /** The way of {@link #plans} that holds the plan of the layers for the action, or -1. */
+    private int way(CompiledLayers layers, int hash, String action) {
+      int first = PLAN_WAYS * planSet(hash);
+      @Nullable Object[] table = plans;
+      for (int way = first; way < first + PLAN_WAYS; way++) {
+        if (planWords[2 * way + 1] == 0 || planWords[2 * way] != hash) {
+          continue;
+        }
+        int base = PLAN_STRIDE * way;
+        Object keptAction = table[base + 1];
+        if (table[base + PLAN] != null
+            && table[base] == layers
+            && (keptAction == action || action.equals(keptAction))) {
+          return way;
+        }
+      }
+      return -1;
     }
 
     /** The plan's outcome for the view, from the plan's constant outcomes or the memo. */
@@ -253,18 +325,11 @@ public final class Engine {
     private boolean keptFor(int state, int base, RequestView view) {
       Keys keys = view.context;
       int sources = keys.sourceCount();
-      int asked =
-          (view.crossAccount ? CROSS_ACCOUNT : 0)
-              | (sources << SOURCES_SHIFT)
-              | (view.kind.ordinal() << KIND_SHIFT);
-      if ((state & WHAT_WAS_ASKED) != asked || !keys.callerEmpty()) {
+      if (!keys.callerEmpty()
+          || !keptFor(state, base, view.crossAccount, sources, view.kind, view.resource)) {
         return false;
       }
       @Nullable Object[] table = plans;
-      Object resource = (state & ANY_RESOURCE) != 0 ? null : view.resource;
-      if (!DecisionMemo.equal(table[base + KEPT_RESOURCE], resource)) {
-        return false;
-      }
       boolean perUser = (state & PER_USER) != 0;
       for (int i = 0; i < sources; i++) {
         if (!DecisionMemo.equal(table[base + KEPT_SOURCES + i], keys.source(i, perUser))) {
@@ -272,6 +337,28 @@ public final class Engine {
         }
       }
       return true;
+    }
+
+    /**
+     * True when the outcome the way keeps was kept for a request with these parts, its sources
+     * aside.
+     */
+    private boolean keptFor(
+        int state,
+        int base,
+        boolean crossAccount,
+        int sources,
+        Principal.Kind kind,
+        String resource) {
+      int asked =
+          (crossAccount ? CROSS_ACCOUNT : 0)
+              | (sources << SOURCES_SHIFT)
+              | (kind.ordinal() << KIND_SHIFT);
+      if ((state & WHAT_WAS_ASKED) != asked) {
+        return false;
+      }
+      Object kept = plans[base + KEPT_RESOURCE];
+      return (state & ANY_RESOURCE) != 0 ? kept == null : DecisionMemo.equal(kept, resource);
     }
 
     /** Sets the memo this scratch keeps outcomes in (tests give one whose hashes collide). */
