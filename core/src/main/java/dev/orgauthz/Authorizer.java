@@ -107,7 +107,9 @@ public final class Authorizer {
    * every time. Each thread also keeps the sessions of its 2,048 most recent (authorizer, user,
    * account) names and the plans of its 4,096 most recent (role, action) pairs, each plan with one
    * outcome kept by the same parts as the memo's, so that a repeated question reads neither the
-   * authorizer's map of users nor the role's table of plans (about 220 KB per thread).
+   * authorizer's map of users nor the role's table of plans (about 220 KB per thread), and writes
+   * nothing: the thread's reusable view of the request is set only when no outcome is kept (under
+   * the G1 collector every reference written to it costs a memory fence).
    *
    * @throws IllegalArgumentException when the request names an unknown user, account, permission
    *     set or role; a role ARN is known when it is an {@code AWSReservedSSO_} role of an assigned

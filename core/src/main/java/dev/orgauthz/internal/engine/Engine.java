@@ -122,8 +122,16 @@ public final class Engine {
     /** Bits 6 to 8: how many sources the keys had. */
     private static final int SOURCES_SHIFT = 6;
 
-    /** Bits 9 and up: the principal's kind. */
-    private static final int KIND_SHIFT = 9;
+    /**
+     * Bit 9: the way keeps an outcome of a constant plan (see {@link Plan#memo}), which depends on
+     * the principal's kind and whether the request crosses accounts alone.
+     */
+    private static final int CONSTANT = 1 << 9;
+
+    /** Bits 10 and up: the principal's kind. */
+    private static final int KIND_SHIFT = 10;
+
+    private static final int KIND_BITS = -1 << KIND_SHIFT;
 
     private static final int WHAT_WAS_ASKED = ~((1 << SOURCES_SHIFT) - 1) | CROSS_ACCOUNT;
 
@@ -134,9 +142,10 @@ public final class Engine {
      * the layers, the action and the plan, then the parts of one outcome of the plan kept with it:
      * the resource and the sources of the keys (see {@link Keys#source}). A plan depends on its
      * layers and action alone, so the one kept here is the one the layers give; finding it here
-     * does not read the layers. The outcome is kept only for plans the decision memo keeps, when
-     * the caller gave no key, by the same parts the memo compares, so a question asked again finds
-     * its outcome in the way it found its plan: neither the plan nor the memo is read.
+     * does not read the layers. The outcome is kept for constant plans by what their own memo
+     * compares, and for plans the decision memo keeps, when the caller gave no key, by the same
+     * parts the memo compares, so a question asked again finds its outcome in the way it found its
+     * plan: neither the plan nor the memo is read.
      */
     private final @Nullable Object[] plans = new Object[PLAN_STRIDE * PLAN_WAYS << PLAN_SET_BITS];
 
@@ -233,7 +242,13 @@ public final class Engine {
       int state = planWords[2 * way + 1];
       int kept = (state >>> OUTCOME_SHIFT) & 3;
       int base = PLAN_STRIDE * way;
-      if (kept == 0 || !keptFor(state, base, crossAccount, SessionSources.COUNT, kind, resource)) {
+      if (kept == 0) {
+        return null;
+      }
+      if ((state & CONSTANT) != 0) {
+        return keptConstant(state, crossAccount, kind) ? OUTCOMES[kept - 1] : null;
+      }
+      if (!keptFor(state, base, crossAccount, SessionSources.COUNT, kind, resource)) {
         return null;
       }
       boolean perUser = (state & PER_USER) != 0;
@@ -294,35 +309,46 @@ public final class Engine {
     }
 
     /**
-     * Keeps the outcome in the way, in place of the one it kept, when the memo would keep it by the
-     * parts a way holds (a plan it keeps, no caller key, at most {@value DecisionMemo#SOURCES}
-     * sources), and returns the way's new state word; otherwise the way keeps what it kept.
+     * Keeps the outcome in the way, in place of the one it kept, when the plan is constant (by the
+     * principal's kind and whether the request crosses accounts alone, as {@link Plan#memo} keeps
+     * it) or when the memo would keep it by the parts a way holds (a plan it keeps, no caller key,
+     * at most {@value DecisionMemo#SOURCES} sources), and returns the way's new state word;
+     * otherwise the way keeps what it kept.
      */
     private int keep(int state, int base, Plan plan, RequestView view, Outcome outcome) {
+      int flags = state & (USED | ANY_RESOURCE | PER_USER);
+      int asked =
+          (view.crossAccount ? CROSS_ACCOUNT : 0)
+              | ((outcome.ordinal() + 1) << OUTCOME_SHIFT)
+              | (view.kind.ordinal() << KIND_SHIFT);
+      if (plan.memo != null) {
+        return flags | CONSTANT | asked;
+      }
       Keys keys = view.context;
       int sources = keys.sourceCount();
-      if (plan.memo != null
-          || plan.memoKeys == null
-          || !keys.callerEmpty()
-          || !DecisionMemo.keyable(sources)) {
+      if (plan.memoKeys == null || !keys.callerEmpty() || !DecisionMemo.keyable(sources)) {
         return state;
       }
-      int flags = state & (USED | ANY_RESOURCE | PER_USER);
       boolean perUser = (flags & PER_USER) != 0;
       @Nullable Object[] table = plans;
       table[base + KEPT_RESOURCE] = (flags & ANY_RESOURCE) != 0 ? null : view.resource;
       for (int i = 0; i < DecisionMemo.SOURCES; i++) {
         table[base + KEPT_SOURCES + i] = i < sources ? keys.source(i, perUser) : null;
       }
-      return flags
-          | (view.crossAccount ? CROSS_ACCOUNT : 0)
-          | ((outcome.ordinal() + 1) << OUTCOME_SHIFT)
-          | (sources << SOURCES_SHIFT)
-          | (view.kind.ordinal() << KIND_SHIFT);
+      return flags | asked | (sources << SOURCES_SHIFT);
+    }
+
+    /** True when the way keeps a constant plan's outcome for this principal's kind and accounts. */
+    private static boolean keptConstant(int state, boolean crossAccount, Principal.Kind kind) {
+      int asked = (crossAccount ? CROSS_ACCOUNT : 0) | (kind.ordinal() << KIND_SHIFT);
+      return (state & (CROSS_ACCOUNT | KIND_BITS)) == asked;
     }
 
     /** True when the outcome the way keeps was kept for the view's request. */
     private boolean keptFor(int state, int base, RequestView view) {
+      if ((state & CONSTANT) != 0) {
+        return keptConstant(state, view.crossAccount, view.kind);
+      }
       Keys keys = view.context;
       int sources = keys.sourceCount();
       if (!keys.callerEmpty()

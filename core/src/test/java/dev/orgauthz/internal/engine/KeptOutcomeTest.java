@@ -203,4 +203,31 @@ class KeptOutcomeTest {
     assertThat(kept(scratch, BY_REGION, action, object, false, ROLE.kind(), keys(RED, RED_ID)))
         .isNull();
   }
+
+  @Test
+  void aConstantPlansOutcomeIsKeptByThePrincipalsKindAndAccountsAlone() {
+    CompiledLayers reads =
+        IdentityLayers.of("[{`Effect`:`Allow`,`Action`:`s3:Get*`,`Resource`:`*`}]");
+    Engine.Scratch scratch = new Engine.Scratch();
+    String action = "s3:GetObject";
+    SessionKeys callers =
+        new SessionKeys(RESOURCE_KEYS, "eu-west-1", ROLE_KEYS, RED, RED_ID, false);
+    assertThat(decide(scratch, reads, action, "*", callers)).isEqualTo(Outcome.ALLOWED);
+    // No statement reads a key or names a resource: any resource, region and user find it
+    SessionKeys other =
+        new SessionKeys(Map.of(), null, Map.of(), Map.of(), List.of("AROA:other"), true);
+    assertThat(kept(scratch, reads, action, "arn:aws:s3:::b/k", false, ROLE.kind(), other))
+        .isEqualTo(Outcome.ALLOWED);
+    assertThat(kept(scratch, reads, action, "*", true, ROLE.kind(), other)).isNull();
+    assertThat(kept(scratch, reads, action, "*", false, Principal.Kind.USER, other)).isNull();
+    assertThat(kept(scratch, reads, "s3:PutObject", "*", false, ROLE.kind(), other)).isNull();
+
+    // Across accounts (no resource policy allows) the same layers give their own outcome, kept in
+    // place of the first
+    scratch.request(action, "*", "444455556666", other).principal(ROLE, ACCOUNT);
+    assertThat(Engine.decide(reads, scratch)).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(kept(scratch, reads, action, "*", true, ROLE.kind(), other))
+        .isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(kept(scratch, reads, action, "*", false, ROLE.kind(), other)).isNull();
+  }
 }
