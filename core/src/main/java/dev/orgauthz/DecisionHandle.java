@@ -62,12 +62,11 @@ public final class DecisionHandle {
   }
 
   Outcome evaluate() {
-    RequestKeys keys =
-        Authorizer.keys()
-            .reset(request.context(), resourceKeys, request.region(), request.time(), clock);
-    Engine.Scratch scratch =
-        keys.scratch.request(request.action(), request.resource(), resourceAccount, keys);
+    RequestKeys keys = ThreadKeys.take();
     try {
+      keys.reset(request.context(), resourceKeys, request.region(), request.time(), clock);
+      Engine.Scratch scratch =
+          keys.scratch.request(request.action(), request.resource(), resourceAccount, keys);
       boolean explicit = false;
       for (int i = 0; i < sessions.length; i++) {
         Session session = sessions[i];
@@ -83,6 +82,7 @@ public final class DecisionHandle {
       return explicit ? Outcome.EXPLICIT_DENY : Outcome.IMPLICIT_DENY;
     } finally {
       keys.clear();
+      ThreadKeys.give(keys);
     }
   }
 

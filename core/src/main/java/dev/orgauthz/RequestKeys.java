@@ -44,6 +44,12 @@ class RequestKeys extends ThreadPadding implements Keys {
   private @Nullable Instant time;
   private Clock clock = Clock.systemUTC();
 
+  /**
+   * For keys that virtual threads borrow ({@link ThreadKeys}), the pool slot their search for a
+   * free slot starts from when they are given back; -1 for a platform thread's own keys.
+   */
+  int home = -1;
+
   /** The engine's request view of this thread, set by the same decision. */
   final Engine.Scratch scratch = new Engine.Scratch();
 
