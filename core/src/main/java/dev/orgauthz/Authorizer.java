@@ -112,7 +112,10 @@ public final class Authorizer {
    * thread borrows them, for the length of the call, from a pool of about twice as many as there
    * are processors, shared by every authorizer, so an application that starts a virtual thread per
    * request does not build 220 KB of tables per request. The same holds for {@link #prepare} and
-   * for {@link DecisionHandle#decide}.
+   * for {@link DecisionHandle#decide}. With the system property {@code orgauthz.pooledTables} set
+   * to {@code true} when the class loads, platform threads borrow from that pool too: memory for
+   * the tables no longer grows with the number of threads, for two compare-and-set operations per
+   * call (about 3 ns on one thread).
    *
    * @throws IllegalArgumentException when the request names an unknown user, account, permission
    *     set or role; a role ARN is known when it is an {@code AWSReservedSSO_} role of an assigned

@@ -45,8 +45,8 @@ class RequestKeys extends ThreadPadding implements Keys {
   private Clock clock = Clock.systemUTC();
 
   /**
-   * For keys that virtual threads borrow ({@link ThreadKeys}), the pool slot their search for a
-   * free slot starts from when they are given back; -1 for a platform thread's own keys.
+   * For keys borrowed from the pool ({@link ThreadKeys}), the slot they were borrowed from, where
+   * their search for a free slot starts when they are given back; -1 for a thread's own keys.
    */
   int home = -1;
 

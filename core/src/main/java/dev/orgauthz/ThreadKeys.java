@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * they fill serve the next virtual threads too. A virtual thread holds borrowed keys only while it
  * decides, which never blocks, so about as many are out at once as there are carrier threads; when
  * none is free, new keys are made, and kept on return while the pool has room.
+ *
+ * <p>With the system property {@value #POOLED_PROPERTY} set to {@code true}, platform threads
+ * borrow too: the tables then take about as much memory as the pool holds, whatever the number of
+ * threads, for two compare-and-set operations on shared memory per call.
  */
 final class ThreadKeys {
   /** References per slot: one slot per 64-byte line with compressed references, two without. */
@@ -30,6 +34,15 @@ final class ThreadKeys {
   private static final AtomicReferenceArray<RequestKeys> POOL =
       new AtomicReferenceArray<>(SLOTS * STRIDE);
 
+  /**
+   * The system property that makes platform threads borrow from the pool too: for an application
+   * with many platform threads that decide, where 220 KB or more per thread adds up.
+   */
+  static final String POOLED_PROPERTY = "orgauthz.pooledTables";
+
+  /** Whether every thread borrows ({@link #POOLED_PROPERTY} is {@code true}), read once. */
+  private static final boolean POOLED = Boolean.getBoolean(POOLED_PROPERTY);
+
   /** {@code Thread.isVirtual()} where the runtime has it (Java 21 and later), else false. */
   private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
@@ -37,11 +50,12 @@ final class ThreadKeys {
 
   /**
    * The keys for a call on this thread: its own on a platform thread, borrowed ones on a virtual
-   * thread. Hand them back with {@link #give} when the call ends.
+   * thread or when {@link #POOLED_PROPERTY} is set. Hand them back with {@link #give} when the call
+   * ends.
    */
   static RequestKeys take() {
     Thread thread = Thread.currentThread();
-    return isVirtual(thread) ? borrow(thread.getId()) : OWN.get();
+    return POOLED || isVirtual(thread) ? borrow(thread.getId()) : OWN.get();
   }
 
   /** Ends a call that {@link #take} began: borrowed keys go back to the pool. */
@@ -52,15 +66,18 @@ final class ThreadKeys {
   }
 
   /**
-   * Keys from the pool, whatever the thread: the first free slot from the one the thread's id
-   * picks, or new keys when every slot is empty.
+   * Keys from the pool, whatever the thread: those of the first full slot from the one the thread's
+   * id picks (thread ids are handed out in sequence, so threads started one after the other start
+   * from different slots, and a thread that decides again finds the keys it gave back, their tables
+   * in its core's cache), or new keys when every slot is empty.
    */
   static RequestKeys borrow(long threadId) {
-    int start = (int) ((threadId * 0x9E3779B97F4A7C15L) >>> 32) & (SLOTS - 1);
+    int start = (int) threadId & (SLOTS - 1);
     for (int i = 0; i < SLOTS; i++) {
       int slot = (start + i) & (SLOTS - 1);
       RequestKeys keys = POOL.get(slot * STRIDE);
       if (keys != null && POOL.compareAndSet(slot * STRIDE, keys, null)) {
+        keys.home = slot;
         return keys;
       }
     }
@@ -70,9 +87,9 @@ final class ThreadKeys {
   }
 
   /**
-   * Puts borrowed keys back in the first free slot from their home (the slot the thread that made
-   * them started from); drops them when none is free. Nothing is written to them once they are
-   * back.
+   * Puts borrowed keys back in the first free slot from their home (the slot they were borrowed
+   * from, or the one the thread that made them started from); drops them when none is free. Nothing
+   * is written to them once they are back.
    */
   private static void giveBack(RequestKeys keys) {
     for (int i = 0; i < SLOTS; i++) {
