@@ -123,9 +123,6 @@ public final class Authorizer {
    */
   public Outcome decide(AccessRequest request) {
     RequestKeys keys = ThreadKeys.take();
-    if (keys.home < 0) {
-      return decide(request, keys);
-    }
     try {
       return decide(request, keys);
     } finally {
@@ -180,8 +177,7 @@ public final class Authorizer {
 
     // Decide per role. An outcome the thread keeps is found before anything is set: a repeated
     // question writes no reference (see Engine.Scratch#keptOutcome). Otherwise the thread's
-    // reusable
-    // view of the request and its keys is set, once for all the roles.
+    // reusable view of the request and its keys is set, once for all the roles.
     boolean sameAccount = resourceAccount == accountId || resourceAccount.equals(accountId);
     KeyLayer resourceKeys =
         sameAccount ? sessions[0].ownResourceKeys : catalog.resourceKeys(resourceAccount);

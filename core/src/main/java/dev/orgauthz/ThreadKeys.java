@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>A platform thread keeps one of its own for its life, so that its tables fill once and are read
  * on every decision ({@link #take} is a thread-local read, {@link #give} reads one field). A
  * virtual thread (Java 21 and later) does not: an application may start one per request, and
- * building the tables for each would cost more than the decision (about 12 to 24 µs against 0.3 µs
- * of starting the thread, measured with one virtual thread per decision before this class). Virtual
- * threads borrow keys from a small shared pool for the length of one call instead, so the tables
- * they fill serve the next virtual threads too. A virtual thread holds borrowed keys only while it
- * decides, which never blocks, so about as many are out at once as there are carrier threads; when
- * none is free, new keys are made, and kept on return while the pool has room.
+ * building the tables for each would cost more than the decision (12 to 24 microseconds against 0.3
+ * to 0.7 for starting the thread, measured with one virtual thread per decision before this class).
+ * Virtual threads borrow keys from a small shared pool for the length of one call instead, so the
+ * tables they fill serve the next virtual threads too. A virtual thread holds borrowed keys only
+ * while it decides, which never blocks, so about as many are out at once as there are carrier
+ * threads; when none is free, new keys are made, and kept on return while the pool has room.
  *
  * <p>With the system property {@value #POOLED_PROPERTY} set to {@code true}, platform threads
  * borrow too: the tables then take about as much memory as the pool holds, whatever the number of

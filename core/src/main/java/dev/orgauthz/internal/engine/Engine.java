@@ -241,13 +241,13 @@ public final class Engine {
       }
       int state = planWords[2 * way + 1];
       int kept = (state >>> OUTCOME_SHIFT) & 3;
-      int base = PLAN_STRIDE * way;
       if (kept == 0) {
         return null;
       }
       if ((state & CONSTANT) != 0) {
         return keptConstant(state, crossAccount, kind) ? OUTCOMES[kept - 1] : null;
       }
+      int base = PLAN_STRIDE * way;
       if (!keptFor(state, base, crossAccount, SessionSources.COUNT, kind, resource)) {
         return null;
       }
